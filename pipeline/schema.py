@@ -73,6 +73,7 @@ TABLES: dict[str, Table] = {
                 _c("author", "string", "Byline's person; empty when the byline names nobody."),
                 _c("categories", "list", "Blog categories from the byline."),
                 _c("captured_at", "datetime", "When the page was fetched or archived (crawl or WARC), when known."),
+                _c("text", "string", "The cleaned text every char_start/char_end of the mention tables indexes into."),
             ),
             primary_key=("bulletin_id",),
         ),
