@@ -1,0 +1,264 @@
+"""Small, stable helpers that find a bulletin's title, date, author and categories.
+
+Two kinds of helper live here:
+
+- string helpers, usable by any cleaner (the text-dump cleaner imports them):
+  ``parse_date``, ``date_from_url``, ``parse_byline``, ``strip_site_suffix``,
+  ``clean_author``;
+- page helpers that read common markup from a parsed page (BeautifulSoup):
+  ``meta_content``, ``json_ld_objects``, ``find_title``, ``find_published``,
+  ``find_author``, ``find_categories``.
+
+Every helper returns ``None`` (or an empty tuple) when it finds nothing rather
+than guessing, so callers can chain them in order of trust.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+from ..bulletin import normalise_space
+
+log = logging.getLogger(__name__)
+
+# "/2018/01/25/child-protection-..." -> 2018-01-25 (WordPress permalinks, many news sites)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+# "2018-01-25", "2018-01-25T09:30:00+00:00", "2018-01-25 09:30"
+_ISO_DATE = re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
+# Spelled-out dates as bylines write them: "January 25, 2018", "25 January 2018", "25th Jan 2018"
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_WRITTEN_DATES = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),  # January 25, 2018
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),  # 25 January 2018
+)
+
+# WordPress byline as the theme prints it:
+#   "January 25, 2018 by Jane Smith No Comments | Category Uncategorized"
+#   "Posted on 3 March 2018 by Sam Reid 2 Comments | Categories Children, Justice"
+#   "January 25, 2018 by No Comments | Category Uncategorized"   (no author: the name slot is empty)
+_BYLINE_CATEGORIES = re.compile(r"\|?\s*Categor(?:y|ies)\s*:?\s*(?P<cats>.*)$", re.IGNORECASE)
+_BYLINE_COMMENTS = re.compile(r"(?:\bNo|\b\d+|\bOne)\s+Comments?\b|\bLeave a comment\b", re.IGNORECASE)
+_BYLINE_BY = re.compile(r"(?:^|\s)by(?:\s+(?P<author>.*))?$", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^\s*(?:posted|published)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+
+# Words that fill an author slot without naming anybody ("by No Comments", "by admin").
+_NOT_AUTHORS = frozenset({"", "no comments", "comments", "admin", "administrator", "guest", "unknown"})
+
+# " – Child Protection Improvement Programme", " | gov.scot", " - BBC News": a site name after the title
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline string says: each part None/empty when it is not there."""
+
+    published: dt.date | None = None
+    author: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation of three or more letters ("Jan", "Sept", "March")."""
+    word = word.lower()
+    if word == "sept":
+        return 9
+    return next((n for n, name in enumerate(_MONTH_NAMES, start=1) if name.startswith(word)), None)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """A calendar date from an ISO string or a written date ("January 25, 2018", "25 Jan 2018"); else None.
+
+    Deliberately strict: a string without a day, month and year gives None.
+    """
+    if not text:
+        return None
+    iso = _ISO_DATE.match(text)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    for pattern in _WRITTEN_DATES:
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            if month:
+                return _safe_date(int(match["year"]), month, int(match["day"]))
+    return None
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The date of a /YYYY/MM/DD/ path: ".../2018/01/25/update-7/" -> 2018-01-25; else None."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    return _safe_date(int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def clean_author(name: str | None) -> str | None:
+    """Trim a byline name; None when it names nobody ("No Comments", "admin", "")."""
+    if name is None:
+        return None
+    name = normalise_space(re.sub(r"^\s*by\s+", "", name, flags=re.IGNORECASE)).strip(" ,|")
+    return None if name.lower() in _NOT_AUTHORS else name
+
+
+def parse_byline(text: str | None) -> Byline:
+    """Split a WordPress byline into date, author and categories.
+
+    >>> parse_byline("January 25, 2018 by No Comments | Category Uncategorized")
+    Byline(published=datetime.date(2018, 1, 25), author=None, categories=('Uncategorized',))
+    """
+    if not text:
+        return Byline()
+    text = normalise_space(text)
+    categories: tuple[str, ...] = ()
+    cat_match = _BYLINE_CATEGORIES.search(text)
+    if cat_match:
+        categories = tuple(c.strip() for c in re.split(r"\s*,\s*", cat_match["cats"]) if c.strip())
+        text = text[: cat_match.start()]
+    text = _BYLINE_COMMENTS.sub(" ", text).strip(" |")
+    text = _BYLINE_PREFIX.sub("", text)
+    author = None
+    by_match = _BYLINE_BY.search(text)
+    if by_match:
+        author = clean_author(by_match["author"])
+        text = text[: by_match.start()]
+    return Byline(parse_date(text), author, categories)
+
+
+def strip_site_suffix(title: str, site_name: str | None = None) -> str:
+    """Drop a trailing " – Site name" / " | Site" from a <title>; keep the title when nothing would be left.
+
+    With ``site_name`` only that name is removed; without it, the last " | ..." / " – ..." part is.
+    "Child Protection Improvement Programme – Update #7" keeps its dash when ``site_name`` is given
+    and does not end the string, so pass the site name whenever the page declares one.
+    """
+    title = normalise_space(title)
+    if site_name:
+        site = re.escape(normalise_space(site_name))
+        stripped = re.sub(rf"\s*[|–—-]\s*{site}$", "", title, flags=re.IGNORECASE)
+        return stripped or title
+    stripped = _SITE_SUFFIX.sub("", title)
+    return stripped or title
+
+
+# --- page helpers ---------------------------------------------------------------------------------
+
+
+def meta_content(soup: BeautifulSoup | Tag, *keys: str) -> str | None:
+    """First non-empty ``<meta property|name=KEY content=...>`` among keys, e.g. "og:title"."""
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attr: key})
+            if isinstance(tag, Tag):
+                content = normalise_space(str(tag.get("content") or ""))
+                if content:
+                    return content
+    return None
+
+
+def json_ld_objects(soup: BeautifulSoup | Tag) -> Iterator[dict]:
+    """Every JSON-LD object of the page, ``@graph`` members included; broken JSON is skipped."""
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            log.debug("skipping unreadable JSON-LD block")
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+
+
+def _json_ld_value(soup: BeautifulSoup | Tag, key: str) -> object:
+    for item in json_ld_objects(soup):
+        if item.get(key):
+            return item[key]
+    return None
+
+
+def find_title(soup: BeautifulSoup | Tag) -> str | None:
+    """The post's own title: og:title, JSON-LD headline, then <title> without its site suffix."""
+    title = meta_content(soup, "og:title", "twitter:title")
+    headline = _json_ld_value(soup, "headline")
+    if not title and isinstance(headline, str):
+        title = normalise_space(headline)
+    if title:
+        return title
+    if soup.title and soup.title.get_text(strip=True):
+        return strip_site_suffix(soup.title.get_text(), meta_content(soup, "og:site_name"))
+    return None
+
+
+# A "Published: 12 March 2019" field of a news page (gov.scot style): label, then a date
+_PUBLISHED_LABEL = re.compile(r"^\s*(?:Published|Date published|Posted)\s*:?\s*(.+)$", re.IGNORECASE)
+
+
+def find_published(soup: BeautifulSoup | Tag) -> dt.date | None:
+    """Publication date from meta tags, JSON-LD, <time datetime>, or a "Published: ..." label."""
+    candidates: list[str | None] = [
+        meta_content(soup, "article:published_time", "datePublished", "date", "DC.date.issued", "pubdate"),
+    ]
+    ld_date = _json_ld_value(soup, "datePublished")
+    candidates.append(ld_date if isinstance(ld_date, str) else None)
+    for time_tag in soup.find_all("time"):
+        candidates.append(str(time_tag.get("datetime") or "") or time_tag.get_text(" ", strip=True))
+        break  # the first <time> is the post's; later ones are comments or sidebars
+    for date in (parse_date(c) for c in candidates):
+        if date:
+            return date
+    for tag in soup.find_all(["p", "span", "div", "dd", "li"], limit=2000):
+        text = tag.get_text(" ", strip=True)
+        if len(text) < 60:
+            label = _PUBLISHED_LABEL.match(text)
+            date = parse_date(label[1]) if label else None
+            if date:
+                return date
+    return None
+
+
+def find_author(soup: BeautifulSoup | Tag) -> str | None:
+    """Author from ``a[rel=author]``, ``meta[name=author]``, or JSON-LD; None when nobody is named."""
+    for link in soup.select("a[rel~=author], .byline .author, .author.vcard"):
+        name = clean_author(link.get_text(" ", strip=True))
+        if name:
+            return name
+    name = clean_author(meta_content(soup, "author", "article:author"))
+    if name and not name.startswith("http"):
+        return name
+    ld_author = _json_ld_value(soup, "author")
+    if isinstance(ld_author, list) and ld_author:
+        ld_author = ld_author[0]
+    if isinstance(ld_author, dict):
+        ld_author = ld_author.get("name")
+    return clean_author(ld_author) if isinstance(ld_author, str) else None
+
+
+def find_categories(soup: BeautifulSoup | Tag) -> tuple[str, ...]:
+    """Category names from ``a[rel~=category]`` links (WordPress), or ``article:section`` meta tags."""
+    names = [normalise_space(a.get_text(" ", strip=True)) for a in soup.select("a[rel~=category]")]
+    if not names:
+        names = [normalise_space(str(m.get("content") or "")) for m in soup.select("meta[property='article:section']")]
+    return tuple(dict.fromkeys(n for n in names if n))
