@@ -13,15 +13,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GROUP_KINDS = (
-    "government", "parliament", "agency", "council", "police", "court", "university",
-    "charity", "group", "board", "committee", "partnership", "network", "forum", "other",
+    "government",
+    "parliament",
+    "agency",
+    "council",
+    "police",
+    "court",
+    "university",
+    "charity",
+    "group",
+    "board",
+    "committee",
+    "partnership",
+    "network",
+    "forum",
+    "other",
 )
 PUBLICATION_KINDS = (
-    "report", "plan", "strategy", "guidance", "legislation", "consultation", "minutes", "framework", "other",
+    "report",
+    "plan",
+    "strategy",
+    "guidance",
+    "legislation",
+    "consultation",
+    "minutes",
+    "framework",
+    "other",
 )
 EVENT_TYPES = (
-    "meeting", "publication", "legislation", "consultation", "announcement", "conference", "awards",
-    "establishment", "appointment", "event",
+    "meeting",
+    "publication",
+    "legislation",
+    "consultation",
+    "announcement",
+    "conference",
+    "awards",
+    "establishment",
+    "appointment",
+    "event",
 )
 
 
@@ -50,9 +79,16 @@ def _c(name: str, type_: str, description: str, required: bool = False) -> Colum
     return Column(name, type_, description, required)
 
 
-BULLETIN_ID = _c("bulletin_id", "string", "Stable id of the bulletin: a hash of its URL, or of its text when the URL is unknown.", True)
+BULLETIN_ID = _c(
+    "bulletin_id",
+    "string",
+    "Stable id of the bulletin: a hash of its URL, or of its text when the URL is unknown.",
+    True,
+)
 SECTION_ID = _c("section_id", "string", "Section the row comes from (`<bulletin_id>-<position>`); joins `sections`.")
-CHAR_START = _c("char_start", "integer", "Offset of the first character of the evidence in the bulletin's cleaned text.")
+CHAR_START = _c(
+    "char_start", "integer", "Offset of the first character of the evidence in the bulletin's cleaned text."
+)
 CHAR_END = _c("char_end", "integer", "Offset just past the last character of the evidence.")
 SENTENCE = _c("sentence", "string", "The sentence the evidence stands in, to check the row by eye.")
 TO_BULLETIN = ("bulletin_id", "bulletins", "bulletin_id")
@@ -66,10 +102,19 @@ TABLES: dict[str, Table] = {
             "One row per bulletin (blog post, news release, set of minutes).",
             (
                 BULLETIN_ID,
-                _c("source", "string", "Input it was read from: file path, plus #N for the N-th record of a .jsonl or .warc file.", True),
+                _c(
+                    "source",
+                    "string",
+                    "Input it was read from: file path, plus #N for the N-th record of a .jsonl or .warc file.",
+                    True,
+                ),
                 _c("url", "string", "Address of the page, when known."),
                 _c("title", "string", "The bulletin's own title (not the site's name)."),
-                _c("published", "date", "Publication date from the byline, a 'Published' field or the URL; empty when the page gives none."),
+                _c(
+                    "published",
+                    "date",
+                    "Publication date from the byline, a 'Published' field or the URL; empty when the page gives none.",
+                ),
                 _c("author", "string", "Byline's person; empty when the byline names nobody."),
                 _c("categories", "list", "Blog categories from the byline."),
                 _c("captured_at", "datetime", "When the page was fetched or archived (crawl or WARC), when known."),
@@ -100,7 +145,12 @@ TABLES: dict[str, Table] = {
                 BULLETIN_ID,
                 SECTION_ID,
                 _c("text", "string", "The words as written, e.g. '21 and 22 November 2017'.", True),
-                _c("value", "string", "ISO value at the text's granularity: 2017-06-22, 2017-09, 2017, or START/END for a range.", True),
+                _c(
+                    "value",
+                    "string",
+                    "ISO value at the text's granularity: 2017-06-22, 2017-09, 2017, or START/END for a range.",
+                    True,
+                ),
                 _c("start", "date", "First day the value covers."),
                 _c("end", "date", "Last day the value covers."),
                 _c("granularity", "string", "day, month or year (of the value, or of a range's ends)."),
@@ -156,7 +206,12 @@ TABLES: dict[str, Table] = {
             (
                 BULLETIN_ID,
                 SECTION_ID,
-                _c("title", "string", "Title as written, without a leading 'the', keeping a year that is part of it.", True),
+                _c(
+                    "title",
+                    "string",
+                    "Title as written, without a leading 'the', keeping a year that is part of it.",
+                    True,
+                ),
                 _c("kind", "string", "One of: " + ", ".join(PUBLICATION_KINDS) + "."),
                 _c("year", "integer", "Year in the title, when there is one."),
                 _c("url", "string", "Link the bulletin gives for it."),

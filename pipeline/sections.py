@@ -27,7 +27,16 @@ def find_sections(bulletin: Bulletin) -> list[Section]:
             return
         text = "\n\n".join(b.text for b in body)
         sections.append(
-            Section(bulletin.bulletin_id, section_id_for(bulletin.bulletin_id, position), position, heading, level, text, start, end)
+            Section(
+                bulletin.bulletin_id,
+                section_id_for(bulletin.bulletin_id, position),
+                position,
+                heading,
+                level,
+                text,
+                start,
+                end,
+            )
         )
         position += 1
 
