@@ -31,13 +31,11 @@ _LEADING_THE = re.compile(r"^the\s+")
 
 
 def normalise(name: str | None) -> str:
-    """Case-folded, no leading "the", no punctuation, single spaces."""
+    """Case-folded, without a leading "the", punctuation or spacing ("Children’s  Panel" == "childrens panel")."""
     if not name:
         return ""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = "".join(" " if unicodedata.category(ch).startswith(("P", "S")) else ch for ch in text)
-    text = " ".join(text.split())
-    return _LEADING_THE.sub("", text)
+    text = _LEADING_THE.sub("", " ".join(unicodedata.normalize("NFKC", name).casefold().split()))
+    return "".join(ch for ch in text if not ch.isspace() and not unicodedata.category(ch).startswith(("P", "S")))
 
 
 @dataclass
@@ -174,7 +172,7 @@ def score_bulletin(gold: dict[str, Any], got: Extraction) -> dict[str, Score]:
         same=_close_title,
     )
     scores["events"] = match_sets(
-        _items(e["value"] for e in gold.get("events", [])), [], ((f"{e.type} {e.value}", e.value) for e in got.events)
+        _items(e["value"] for e in gold.get("events", [])), [], ((f"{e.type} {e.value}", normalise(e.value)) for e in got.events)
     )
     scores["event_types"] = match_sets(
         [
