@@ -1,0 +1,251 @@
+"""Clean a text dump (what a browser shows of a page) into a ``Bulletin``.
+
+Layouts handled by general rules, in this order:
+
+1. furniture: comment forms, share bars and cookie banners are dropped (``data/clean-text-*.txt``);
+2. header: a blog byline ("January 25, 2018 by Jane Smith 2 Comments | Category News") marks the line
+   before it as the title and the lines above that as the site name; without a byline the first line is the
+   title. A publication page's metadata list under the title ("- Published" / "- 21 October 2025" /
+   "- Date of meeting" / ...) gives ``published`` and is dropped; the summary line after it is kept as a
+   paragraph of section 0 (it is the page's own description of the bulletin, often with the meeting date);
+3. body: each line is a block (blank lines separate paragraphs; hard-wrapped text is re-joined). Bullet lines
+   are list items; short unpunctuated lines that introduce body text are headings (see ``blocks.py`` rules
+   below); a trailing run of short name-like lines is the sign-off and is dropped.
+
+Precedence: title = record hint > layout rule > first line; published = record hint > byline / "Published"
+field > /YYYY/MM/DD/ in the URL > None. A meeting date is never a publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..bulletin import make_bulletin, normalise_space
+from ..errors import InputError
+from ..lexicon import load_list, load_set
+from ..records import Block, Bulletin, RawDocument
+from .metadata import date_from_url, parse_byline, parse_date
+from .text_blocks import lines_to_blocks
+
+log = logging.getLogger(__name__)
+
+# Lines searched for a byline below the top of the page: site name, title, byline come first
+BYLINE_SEARCH_LINES = 6
+# A byline line: a written date, then "by ..." / "| ..." / nothing.
+#   "January 25, 2018 by No Comments | Category Uncategorized", "Posted on 3 March 2019 by Sam Reid",
+#   "12 March 2019" (a news page's date line)
+_WRITTEN_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"  # January 25, 2018
+    r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? (?:19|20)\d\d)"  # 25 January 2018
+)
+BYLINE_LINE = re.compile(
+    rf"^(?:(?:Posted|Published)(?: on)?:? )?(?:[A-Z][a-z]+day,? )?{_WRITTEN_DATE}(?:\s*$|\s+by\b|\s*[|–—-]\s)",
+)
+# "Published: 21 October 2025" on one line (label and value)
+_LABEL_VALUE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
+_BULLET = re.compile(r"^\s*[•\-*–·▪●◦]\s+")
+# Labels whose value is the publication date, most trusted first; "date of meeting" is deliberately absent
+PUBLISHED_LABELS = ("published", "first published", "date published", "date")
+
+
+@dataclass(slots=True)
+class Header:
+    """What the top of the page says about the bulletin, and where its body starts."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    categories: tuple[str, ...] = ()
+    body_start: int = 0  # index into the line list
+    summary_line: int | None = None  # a line that must stay a paragraph (a publication page's summary)
+    metadata: dict[str, list[str]] = field(default_factory=dict)
+
+
+def clean_text(raw: RawDocument) -> Bulletin:
+    """Text dump -> Bulletin. Raises InputError when nothing but furniture is left."""
+    lines = drop_furniture(split_lines(raw.body))
+    header = read_header(lines, raw.title)
+    blocks = lines_to_blocks(lines[header.body_start :], _forced_paragraphs(header))
+    if not blocks:
+        raise InputError(raw.source, "no body text after removing page furniture", stage="clean")
+    title = raw.title or header.title or _first_words(blocks)
+    published = raw.published or header.published or date_from_url(raw.url)
+    log.debug("%s: title=%r published=%s blocks=%d", raw.source, title, published, len(blocks))
+    return make_bulletin(
+        source=raw.source,
+        url=raw.url,
+        title=title,
+        published=published,
+        author=raw.author or header.author,
+        categories=header.categories,
+        blocks=blocks,
+        captured_at=raw.captured_at,
+    )
+
+
+def _forced_paragraphs(header: Header) -> frozenset[int]:
+    if header.summary_line is None:
+        return frozenset()
+    return frozenset({header.summary_line - header.body_start})
+
+
+def _first_words(blocks: list[Block], limit: int = 12) -> str:
+    """A title of last resort: the first words of the body."""
+    return " ".join(blocks[0].text.split()[:limit])
+
+
+# --- lines and furniture ----------------------------------------------------------------------------------------------
+
+
+def split_lines(body: str) -> list[str]:
+    """Lines without trailing space or invisible characters; blank lines kept (they separate paragraphs)."""
+    body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u200b", "")
+    return [line.rstrip() for line in body.split("\n")]
+
+
+def _matches(line: str, patterns: tuple[str, ...]) -> bool:
+    """Whole-line, case-insensitive match; a pattern ending in "*" matches any rest of the line."""
+    text = normalise_space(_BULLET.sub("", line)).casefold()
+    for pattern in patterns:
+        if pattern.endswith("*"):
+            if text.startswith(pattern[:-1].rstrip().casefold()):
+                return True
+        elif text == pattern.casefold():
+            return True
+    return False
+
+
+def drop_furniture(lines: list[str]) -> list[str]:
+    """Blank out furniture lines and cut everything from the first end marker (comment form, share bar)."""
+    end_markers = load_list("clean-text-end-markers")
+    weak_markers = load_list("clean-text-weak-end-markers")
+    furniture = load_list("clean-text-furniture")
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            kept.append("")
+        elif _matches(line, end_markers) or (
+            _matches(line, weak_markers) and _furniture_follows(lines[index + 1 :], end_markers + furniture)
+        ):
+            break
+        elif _matches(line, furniture):
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
+
+
+def _furniture_follows(rest: list[str], patterns: tuple[str, ...], window: int = 3) -> bool:
+    following = [line for line in rest if line.strip()][:window]
+    return not following or any(_matches(line, patterns) for line in following)
+
+
+# --- header -----------------------------------------------------------------------------------------------------------
+
+
+def _non_blank(lines: list[str], start: int = 0) -> list[int]:
+    return [i for i in range(start, len(lines)) if lines[i].strip()]
+
+
+def read_header(lines: list[str], title_hint: str | None) -> Header:
+    """Find title, byline and metadata list at the top of the page; say where the body starts."""
+    indices = _non_blank(lines)
+    if not indices:
+        return Header(body_start=len(lines))
+    header = _blog_header(lines, indices[:BYLINE_SEARCH_LINES])
+    if header is None:
+        header = _plain_header(lines, indices, title_hint)
+    _read_metadata_list(lines, header)
+    return header
+
+
+def _blog_header(lines: list[str], top: list[int]) -> Header | None:
+    """Site name / title / byline: the title is the line before the byline, the lines above it the site name."""
+    for position, index in enumerate(top):
+        line = normalise_space(lines[index])
+        if _BULLET.match(lines[index]) or not BYLINE_LINE.match(line):
+            continue  # a bulleted date is a metadata list's value ("- Published" / "- 21 October 2025")
+        if position and _label_of(lines[top[position - 1]]):
+            continue  # "Published" / "21 October 2025" without bullets: a metadata list, read later
+        byline = parse_byline(line)
+        if byline.published is None:
+            continue
+        title = normalise_space(lines[top[position - 1]]) if position else None
+        return Header(title, byline.published, byline.author, byline.categories, body_start=index + 1)
+    return None
+
+
+def _plain_header(lines: list[str], indices: list[int], title_hint: str | None) -> Header:
+    """No byline: the first line is the title, unless a title hint says the text starts with the body."""
+    first = normalise_space(lines[indices[0]])
+    if title_hint and not _same_title(first, title_hint) and not _title_shaped(first):
+        return Header(body_start=indices[0])
+    return Header(title=first, body_start=indices[0] + 1)
+
+
+def _same_title(line: str, title: str) -> bool:
+    squash = re.compile(r"\W+")
+    line_key, title_key = squash.sub(" ", line).casefold().strip(), squash.sub(" ", title).casefold().strip()
+    return line_key == title_key or line_key.startswith(title_key)
+
+
+def _title_shaped(line: str) -> bool:
+    """A short line without a full stop: the page's title even when it differs from the hint (site suffix)."""
+    return len(line.split()) <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "”", '"'))
+
+
+def _label_of(line: str) -> str | None:
+    label = normalise_space(_BULLET.sub("", line)).rstrip(":").strip().casefold()
+    return label if label in load_set("clean-text-metadata-labels", casefold=True) else None
+
+
+def _read_metadata_list(lines: list[str], header: Header) -> None:
+    """Consume a "- Published / - 21 October 2025 / - Directorate / ..." list right after the title.
+
+    Fills ``header.metadata`` and ``header.published`` (from "Published", never "Date of meeting"), moves
+    ``body_start`` past the list and marks the summary line after it as a paragraph.
+    """
+    indices = _non_blank(lines, header.body_start)
+    if not indices or not _starts_metadata(lines[indices[0]]):
+        return
+    label: str | None = None
+    last = None
+    for index in indices:
+        line = lines[index]
+        is_bullet = bool(_BULLET.match(line))
+        inline = _LABEL_VALUE.match(normalise_space(_BULLET.sub("", line)))
+        if _label_of(line):
+            label = _label_of(line)
+            header.metadata.setdefault(label, [])
+        elif inline and _label_of(inline["label"]):
+            header.metadata.setdefault(_label_of(inline["label"]) or "", []).append(inline["value"])
+            label = None
+        elif label is not None and (is_bullet or not header.metadata[label]):
+            header.metadata[label].append(normalise_space(_BULLET.sub("", line)))
+        else:
+            break
+        last = index
+    if last is None:
+        return
+    header.body_start = last + 1
+    header.published = header.published or _metadata_date(header.metadata)
+    following = _non_blank(lines, header.body_start)
+    if following and not _BULLET.match(lines[following[0]]):
+        header.summary_line = following[0]
+
+
+def _starts_metadata(line: str) -> bool:
+    inline = _LABEL_VALUE.match(normalise_space(_BULLET.sub("", line)))
+    return _label_of(line) is not None or bool(inline and _label_of(inline["label"]))
+
+
+def _metadata_date(metadata: dict[str, list[str]]) -> dt.date | None:
+    for label in PUBLISHED_LABELS:
+        for value in metadata.get(label, []):
+            date = parse_date(value)
+            if date:
+                return date
+    return None

@@ -1,0 +1,172 @@
+"""Body lines of a text dump -> heading, paragraph and list-item blocks.
+
+The rules (extraction guidelines, "Sections"):
+
+- a line starting with a bullet (•, -, *, –) is a list item, bullet stripped;
+- a heading is a short line on its own without closing punctuation that introduces the paragraphs after it:
+  at most ``HEADING_MAX_WORDS`` words, not ending in . : ; , ! ? or a closing quote, not starting lower-case,
+  followed (possibly after further headings) by a body block. "1. Welcome, introductions and apologies" and
+  "Item 2 - Actions from Previous Meeting" are headings;
+- a heading stacked on another heading ("Attendees and apologies" / "Attendees") must be label-like: at most
+  ``STACKED_HEADING_MAX_WORDS`` words. A longer line before a heading is a sentence that lost its full stop;
+- a line that reads as a sentence (a finite auxiliary verb in a long line) is a paragraph;
+- a trailing run of short name-like lines is the sign-off ("Policy Team" / "Scottish Government"), dropped;
+- the last line is never a heading: in a text cut off mid-sentence it is a cut paragraph.
+
+Blank lines separate paragraphs; in dumps with single newlines each line is its own block. A line that starts
+lower-case after an unfinished line continues it (a wrapped line), and hard-wrapped dumps (every line at most
+``WRAP_WIDTH`` characters) have their paragraphs re-joined.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ..bulletin import normalise_space
+from ..lexicon import load_list
+from ..records import Block
+
+HEADING_MAX_WORDS = 16
+STACKED_HEADING_MAX_WORDS = 8
+HEADING_LEVEL = 2  # plain text has no heading levels: every heading is an h2
+SIGNOFF_MAX_WORDS = 6
+# Hard-wrapped dumps (lynx, email): no line longer than this, and enough lines close to it
+WRAP_WIDTH = 80
+WRAP_MIN_LONG_LINES = 3
+
+# "• item", "- item", "* item", "– item" (also the other bullet glyphs browsers copy)
+BULLET = re.compile(r"^\s*[•\-*–·▪●◦]\s+")
+# Closing punctuation that ends a sentence, a list lead-in or a quotation: such a line is not a heading
+CLOSING_PUNCTUATION = (".", ":", ";", ",", "!", "?", "”", '"', "’", "'", "`", "»")
+# Finite auxiliaries: "The delivery plan will be published on 24 November" is a sentence, not a heading
+SENTENCE_VERBS = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "been", "being"}
+    | {"can", "could", "should", "shall", "must", "may", "might"}
+)
+SENTENCE_MIN_WORDS = 7
+# Small words a name or team line may contain in lower case ("Head of Policy", "Team for Children and Families")
+NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "in", "on", "at", "-", "–", "de", "di", "van", "von"})
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    bullet: bool
+    forced_paragraph: bool = False
+
+
+def lines_to_blocks(lines: list[str], forced_paragraphs: Collection[int] = ()) -> list[Block]:
+    """Body lines (blank lines kept) -> blocks, sign-off dropped. ``forced_paragraphs`` are line indices."""
+    items = _join_lines(lines, frozenset(forced_paragraphs))
+    items = _drop_signoff(items)
+    blocks: list[Block] = []
+    for index, item in enumerate(items):
+        if item.bullet:
+            blocks.append(Block("list_item", item.text))
+        elif _is_heading(items, index):
+            blocks.append(Block("heading", item.text, HEADING_LEVEL))
+        else:
+            blocks.append(Block("paragraph", item.text))
+    return blocks
+
+
+# --- lines -> items ---------------------------------------------------------------------------------------------------
+
+
+def _join_lines(lines: list[str], forced: frozenset[int]) -> list[Line]:
+    """One item per line, except continuation lines (wrapped text), which join the line before them."""
+    wrapped = _is_hard_wrapped(lines)
+    items: list[Line] = []
+    previous_blank = True
+    for index, raw in enumerate(lines):
+        if not raw.strip():
+            previous_blank = True
+            continue
+        bullet = bool(BULLET.match(raw))
+        text = normalise_space(BULLET.sub("", raw) if bullet else raw)
+        if items and not previous_blank and not bullet and _continues(items[-1], text, raw, wrapped):
+            last = items[-1]
+            items[-1] = Line(f"{last.text} {text}", last.bullet, last.forced_paragraph)
+        elif text:
+            items.append(Line(text, bullet, index in forced))
+        previous_blank = False
+    return items
+
+
+def _continues(previous: Line, text: str, raw: str, wrapped: bool) -> bool:
+    if wrapped:
+        # In a hard-wrapped dump a paragraph's lines run on until a blank line; a list item's until a dedent
+        return not previous.bullet or raw.startswith((" ", "\t"))
+    return text[:1].islower() and not previous.text.endswith(CLOSING_PUNCTUATION)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Every line fits ``WRAP_WIDTH`` and several paragraphs run over more than one line."""
+    if any(len(line) > WRAP_WIDTH for line in lines):
+        return False
+    long_followed = sum(
+        1
+        for line, following in itertools.pairwise(lines)
+        if len(line) > WRAP_WIDTH * 0.7 and following.strip() and not BULLET.match(following)
+    )
+    return long_followed >= WRAP_MIN_LONG_LINES
+
+
+# --- sign-off ---------------------------------------------------------------------------------------------------------
+
+
+def _drop_signoff(items: list[Line]) -> list[Line]:
+    """Drop the trailing run of short name-like lines ("Child Protection Policy Team" / "Scottish Government")."""
+    end = len(items)
+    while end > 1 and _is_signoff_line(items[end - 1]):
+        end -= 1
+    return items[:end]
+
+
+def _is_signoff_line(item: Line) -> bool:
+    if item.bullet or item.forced_paragraph:
+        return False
+    text = item.text.rstrip(",")
+    if text.casefold() in {s.casefold() for s in load_list("clean-text-signoffs")}:
+        return True
+    words = text.split()
+    if not words or len(words) > SIGNOFF_MAX_WORDS or not _NAME_WORD.match(words[0]):
+        return False
+    return all(_NAME_WORD.match(word) or word.casefold() in NAME_CONNECTORS for word in words)
+
+
+# --- headings ---------------------------------------------------------------------------------------------------------
+
+
+def _heading_shaped(item: Line) -> bool:
+    """Short, unpunctuated, not lower-case, not a sentence, not a link: could head a section."""
+    if item.bullet or item.forced_paragraph:
+        return False
+    text = item.text
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or text.endswith(CLOSING_PUNCTUATION):
+        return False
+    if text[0].islower() or not any(ch.isalpha() for ch in text) or _URL.search(text):
+        return False
+    return not _reads_as_sentence(words)
+
+
+def _reads_as_sentence(words: list[str]) -> bool:
+    return len(words) >= SENTENCE_MIN_WORDS and any(word.casefold() in SENTENCE_VERBS for word in words)
+
+
+def _is_heading(items: list[Line], index: int) -> bool:
+    """Heading-shaped and followed, possibly after further headings, by a body block."""
+    last = len(items) - 1
+    if index == last or not _heading_shaped(items[index]):
+        return False  # the last line introduces nothing: it is a cut-off paragraph or a stray label
+    following = index + 1
+    while following < last and _heading_shaped(items[following]):
+        following += 1
+    stacked = following > index + 1
+    return not stacked or len(items[index].text.split()) <= STACKED_HEADING_MAX_WORDS
