@@ -1,11 +1,342 @@
-"""Stage 4: groups. (Being written; see extraction-guidelines "Groups".)"""
+"""Stage 4: groups. Named organisations and collective bodies, one row per group per bulletin.
+
+Candidates come from three cheap scans over the parsed Doc:
+
+1. head nouns ("... Leadership Group", "Falkirk Council", "Committee on Care &
+   Support for ...", "<Thing> Scotland", "FGM ... Implementation group"),
+   walked left over capitalised words and right over an "of/for/on" complement;
+2. well-known bodies named without a head noun (Europol, Aberlour, NSPCC), from
+   ``data/groups-known.txt``;
+3. acronyms ("SCRA", "CoSLA"), unless listed in ``data/groups-not-acronyms.txt``
+   or defined for a phrase that is not a group ("Female Genital Mutilation (FGM)").
+
+Short forms ("Leadership Group", "National CSE Group", "Expert Group") and
+acronyms are then merged into the full name they stand for.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_list, load_set
+from .names import (
+    AcronymDefinition,
+    find_acronym_definitions,
+    is_capitalised,
+    is_short_form,
+    looks_like_acronym,
+    name_key,
+    strip_leading_the,
+)
 from .parsed import ParsedBulletin
 from .records import GroupMention
+
+log = logging.getLogger(__name__)
+
+# Lower-case heads accepted after a capitalised run: "FGM National Action Plan Implementation group".
+LOWERCASE_HEADS = frozenset({"group", "subgroup", "sub-group", "board", "committee", "forum", "network", "partnership"})
+# Words that open a group's complement: "Expert Group on ...", "University of ...", "Committee for ...".
+COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
+# Words that may join capitalised words inside a complement: "Care & Support for Children and Young People".
+COMPLEMENT_JOINERS = frozenset({"and", "&", "of", "for", "in", "on", "to"})
+# Lower-case words after a participle that still belong to the name: "involving children and young people".
+PARTICIPLE_OBJECT_POS = frozenset({"NOUN", "ADJ", "CCONJ"})
+MAX_PARTICIPLE_TOKENS = 8
+SCOTLAND = "Scotland"  # "Police Scotland", "Social Work Scotland": a capitalised run ending in Scotland
+POSSESSIVE = frozenset({"'s", "’s"})
+# Entity types that end a name's complement: "the Board on Tuesday" is not "Board on Tuesday".
+NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+
+
+@cache
+def head_kinds() -> dict[str, str]:
+    """'Group' -> 'group', 'Council' -> 'council' (from data/groups-head-nouns.txt)."""
+    return dict(_split_pair(line) for line in load_list("groups-head-nouns"))
+
+
+@cache
+def known_groups() -> dict[str, str]:
+    """Well-known bodies named without a head noun: 'Europol' -> 'police'."""
+    return dict(_split_pair(line) for line in load_list("groups-known"))
+
+
+@cache
+def known_groups_pattern() -> re.Pattern[str]:
+    """One alternation over the known names, longest first: matches 'Europol', 'Save the Children'."""
+    names = sorted(known_groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+
+
+def _split_pair(line: str) -> tuple[str, str]:
+    name, _, kind = line.partition("|")
+    return name.strip(), kind.strip() or "other"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention of a possible group: token span [start, end) of the Doc."""
+
+    start: int
+    end: int
+    kind: str
+    head: str  # head noun as written ("Group"), or the whole name for known bodies and acronyms
+    acronym: str | None = None
+    is_acronym: bool = False
+
+
+@dataclass(slots=True)
+class Entity:
+    """All mentions of one group in the bulletin."""
+
+    name: str
+    kind: str
+    head: str
+    first: Candidate
+    acronym: str | None = None
+    forms: list[tuple[Candidate, str]] = field(default_factory=list)  # (mention, surface form)
+
+
+def _starts_name(token: Token) -> bool:
+    """Can this capitalised word be part of a name? ('The', 'Each', 'Chair', '2017' cannot)."""
+    return is_capitalised(token) and not token.is_stop and token.text not in load_set("groups-left-stops")
+
+
+def _ends_name(token: Token) -> bool:
+    """A head noun before 'and' ends one name: 'Scottish Government and Healthcare Improvement Scotland'."""
+    return token.text in head_kinds() or token.text == SCOTLAND
+
+
+def _joins_leftwards(doc: Doc, i: int, sent_start: int) -> bool:
+    """Does token ``i - 1`` belong to the name that continues at token ``i``?"""
+    token = doc[i - 1]
+    before = doc[i - 2] if i - 2 >= sent_start else None
+    if _starts_name(token):  # but not a sentence-opening verb: "Following ...", "Raising ..."
+        return not (token.tag_ == "VBG" and (before is None or not is_capitalised(before)))
+    if before is None or not _starts_name(before):
+        return False
+    if token.lower_ in ("and", "&"):  # "Children and Young People", not "Government and Healthcare ..."
+        return not _ends_name(before)
+    if token.text in POSSESSIVE:
+        return True
+    # "Children and Young people Improvement Collaborative": one lower-case noun between capitals
+    return token.is_lower and token.pos_ == "NOUN" and not token.is_stop and is_capitalised(doc[i])
+
+
+def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
+    """First token of the name ending at ``head_i``: walk left over capitalised words and joiners."""
+    i = head_i
+    while i - 1 >= sent_start and _joins_leftwards(doc, i, sent_start):
+        i -= 1
+    while i < head_i and (doc[i].lower_ in ("and", "&") or doc[i].text in POSSESSIVE):
+        i += 1
+    return i
+
+
+def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
+    """End of 'Committee on Care & Support for Children and Young People' after the head (exclusive)."""
+    end = head_i + 1
+    if end + 1 >= sent_end or doc[end].lower_ not in COMPLEMENT_OPENERS or not _complement_word(doc[end + 1]):
+        return end
+    m = end + 1
+    while m < sent_end:
+        token = doc[m]
+        if _complement_word(token):
+            end = m + 1
+        elif not (token.lower_ in COMPLEMENT_JOINERS and m + 1 < sent_end and _complement_word(doc[m + 1])):
+            break
+        m += 1
+    return _participle_end(doc, end, sent_end)
+
+
+def _complement_word(token: Token) -> bool:
+    return _starts_name(token) and token.ent_type_ not in NON_NAME_ENTS
+
+
+def _participle_end(doc: Doc, end: int, sent_end: int) -> int:
+    """'... Sexual Offending involving children and young people': take the participle's object."""
+    if end >= sent_end or doc[end].tag_ != "VBG" or not doc[end].is_lower:
+        return end
+    last_noun = None
+    for m in range(end + 1, min(end + 1 + MAX_PARTICIPLE_TOKENS, sent_end)):
+        token = doc[m]
+        if token.pos_ not in PARTICIPLE_OBJECT_POS or not token.is_lower:
+            break
+        if token.pos_ == "NOUN":
+            last_noun = m
+    return last_noun + 1 if last_noun is not None else end
+
+
+def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
+def _head_candidates(doc: Doc) -> list[Candidate]:
+    heads = head_kinds()
+    found: list[Candidate] = []
+    for token in doc:
+        text = token.text
+        if text in heads:
+            start_s, end_s = _sentence_bounds(doc, token.i)
+            start = _left_edge(doc, token.i, start_s)
+            end = _complement_end(doc, token.i, end_s)
+            if start < token.i or end > token.i + 1:  # a bare "Group" / "the Committee" is generic
+                found.append(Candidate(start, end, heads[text], text))
+        elif text == SCOTLAND and token.i > 0 and _starts_name(doc[token.i - 1]):
+            start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
+            words = [t.text for t in doc[start : token.i]]
+            if start < token.i and not all(w in load_set("groups-places") for w in words):
+                found.append(Candidate(start, token.i + 1, "other", text))
+        elif token.lower_ in LOWERCASE_HEADS and token.is_lower and token.i > 0:
+            before = doc[token.i - 1]
+            if _starts_name(before) and before.text not in heads:
+                start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
+                if token.i - start >= 2:
+                    found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
+    return found
+
+
+def _known_candidates(doc: Doc) -> list[Candidate]:
+    found = []
+    for match in known_groups_pattern().finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            name = match.group()
+            kind = known_groups()[name]
+            found.append(Candidate(span.start, span.end, kind, name, is_acronym=looks_like_acronym(name)))
+    return found
+
+
+def _acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
+    found = []
+    for token in doc:
+        text = token.text
+        if looks_like_acronym(text) and text not in not_groups | known_groups().keys() and not _at_venue(doc, token):
+            found.append(Candidate(token.i, token.i + 1, "other", text, acronym=text, is_acronym=True))
+    return found
+
+
+def _at_venue(doc: Doc, token: Token) -> bool:
+    """'at the SEC', 'in the SECC': an unknown acronym after 'at'/'in' is a place, not a group."""
+    i = token.i - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("at", "in")
+
+
+def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping mentions: 'Crown Office' inside 'Crown Office and ... Service'."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[AcronymDefinition]) -> set[str]:
+    """Give defined acronyms to their groups; return the acronyms defined for things that are not groups."""
+    not_groups: set[str] = set()
+    by_end = {c.end: c for c in candidates if not c.is_acronym}
+    for definition in definitions:
+        owner = by_end.get(definition.long_end)
+        if owner is not None and owner.start >= definition.long_start - 1:
+            owner.acronym = definition.acronym
+        elif definition.acronym not in known_groups():
+            not_groups.add(definition.acronym)
+    return not_groups
+
+
+def _surface(doc: Doc, cand: Candidate) -> str:
+    return strip_leading_the(doc[cand.start : cand.end].text)
+
+
+def _merge(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
+    """One entity per group: full names first, then short forms and acronyms attach to them."""
+    entities: dict[str, Entity] = {}
+    named = [c for c in candidates if not c.is_acronym]
+    # longest names first, so a short form finds the full name it abbreviates
+    for cand in sorted(named, key=lambda c: -(c.end - c.start)):
+        surface = _surface(doc, cand)
+        key = name_key(surface)
+        owner = entities.get(key) or _full_form_of(surface, cand.head, entities.values())
+        if owner is None and _cut_by_text_end(doc, cand):
+            owner = next((e for e in entities.values() if name_key(e.name).startswith(key)), None)
+        if owner is None:
+            owner = entities[key] = Entity(surface, cand.kind, cand.head, cand, cand.acronym)
+        owner.forms.append((cand, surface))
+        owner.acronym = owner.acronym or cand.acronym
+        if cand.start < owner.first.start:
+            owner.first = cand
+    by_acronym = {e.acronym: e for e in entities.values() if e.acronym}
+    for cand in (c for c in candidates if c.is_acronym):
+        owner = by_acronym.get(cand.head) or entities.get(name_key(cand.head))
+        if owner is None:
+            owner = entities[name_key(cand.head)] = Entity(cand.head, cand.kind, cand.head, cand, cand.head)
+            by_acronym[cand.head] = owner
+        owner.forms.append((cand, cand.head))
+        if cand.start < owner.first.start:
+            owner.first = cand
+    return sorted(entities.values(), key=lambda e: e.first.start)
+
+
+def _cut_by_text_end(doc: Doc, cand: Candidate) -> bool:
+    """A mention the end of a cut-off text runs into: 'the Expert Group on Preventing Sexual Offen'."""
+    return doc[cand.end - 1].idx + len(doc[cand.end - 1].text) >= len(doc.text.rstrip())
+
+
+def _full_form_of(short: str, head: str, entities) -> Entity | None:
+    """The longer name ``short`` abbreviates, sharing its head noun ('Leadership Group')."""
+    for entity in entities:
+        if entity.head.casefold() == head.casefold() and is_short_form(short, entity.name):
+            return entity
+    return None
+
+
+def _to_record(parsed: ParsedBulletin, entity: Entity) -> GroupMention:
+    doc = parsed.doc
+    first = entity.first
+    span = doc[first.start : first.end]
+    text = strip_leading_the(span.text)
+    char_start = span.end_char - len(text)
+    name_key_ = name_key(entity.name)
+    aliases: list[str] = []
+    for _cand, surface in entity.forms:
+        if name_key(surface) not in (name_key_, name_key(entity.acronym or "")) and surface not in aliases:
+            aliases.append(surface)
+    return GroupMention(
+        bulletin_id=parsed.bulletin_id,
+        section_id=parsed.section_id_at(char_start),
+        name=entity.name,
+        acronym=entity.acronym,
+        kind=entity.kind,
+        text=text,
+        char_start=char_start,
+        char_end=span.end_char,
+        sentence=parsed.sentence_at(char_start),
+        aliases=tuple(aliases),
+        mentions=len(entity.forms),
+    )
 
 
 def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     """Named organisations and collective bodies, one row per group per bulletin."""
-    return []
+    doc = parsed.doc
+    definitions = find_acronym_definitions(doc)
+    named = _drop_nested(_head_candidates(doc) + _known_candidates(doc))
+    not_groups = set(load_set("groups-not-acronyms")) | _apply_definitions(doc, named, definitions)
+    acronyms = [
+        c for c in _acronym_candidates(doc, not_groups)
+        if not any(n.start <= c.start < n.end for n in named) and c.head not in not_groups
+    ]
+    entities = _merge(doc, named + acronyms)
+    groups = [_to_record(parsed, e) for e in entities]
+    log.debug("%s: %d groups", parsed.bulletin_id, len(groups))
+    return groups
