@@ -184,3 +184,32 @@ class Extraction:
     people: list[PersonMention] = field(default_factory=list)
     publications: list[PublicationMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonIndexEntry:
+    """One person across all bulletins of a run (the people_index table)."""
+
+    person_id: str
+    name: str
+    title: str | None
+    post_nominals: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]  # "Role (2018-01-25, 2018-03-14)": each role with the dates of the bulletins stating it
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    bulletins: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupIndexEntry:
+    """One group across all bulletins of a run (the groups_index table)."""
+
+    group_id: str
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    bulletins: tuple[str, ...]

@@ -161,7 +161,7 @@ def run_extract(inputs: Sequence[Path], out_dir: Path, settings: Settings) -> Ru
             (errors if isinstance(item, ErrorRecord) else extractions).append(item)
 
     t = time.perf_counter()
-    registries = build_registries(extractions)
+    extractions, registries = build_registries(extractions)
     timings.add("registries", t)
     frames = writers.extractions_to_frames(extractions, errors, extra=registries)
     t = time.perf_counter()

@@ -177,7 +177,7 @@ TABLES: dict[str, Table] = {
                 _c("mentions", "integer", "How many times the bulletin mentions it."),
                 _c("group_id", "string", "Group across bulletins; joins `groups_index`."),
             ),
-            foreign_keys=(TO_BULLETIN, TO_SECTION),
+            foreign_keys=(TO_BULLETIN, TO_SECTION, ("group_id", "groups_index", "group_id")),
         ),
         Table(
             "people",
@@ -196,9 +196,9 @@ TABLES: dict[str, Table] = {
                 CHAR_END,
                 SENTENCE,
                 _c("aliases", "list", "Other forms used for the same person ('Catherine', 'Mr Matheson')."),
-                _c("person_id", "string", "Person across bulletins; joins `people_index`."),
+                _c("person_id", "string", "Person across bulletins; joins `people_index` (empty for an unnamed role)."),
             ),
-            foreign_keys=(TO_BULLETIN, TO_SECTION),
+            foreign_keys=(TO_BULLETIN, TO_SECTION, ("person_id", "people_index", "person_id")),
         ),
         Table(
             "publications",
@@ -240,6 +240,42 @@ TABLES: dict[str, Table] = {
                 _c("publication", "string", "The publication the event is about, if any."),
             ),
             foreign_keys=(TO_BULLETIN, TO_SECTION),
+        ),
+        Table(
+            "people_index",
+            "One row per person across all bulletins: the same person written 'Michael Matheson MSP', "
+            "'Mr Matheson' or by their office has one person_id.",
+            (
+                _c("person_id", "string", "Id of the person (a hash of the normalised full name).", True),
+                _c("name", "string", "Fullest form of the name seen.", True),
+                _c("title", "string", "Title most often given (Dr, Professor, DCS, ...)."),
+                _c("post_nominals", "string", "Post-nominals most often given (MSP, QC, ...)."),
+                _c("aliases", "list", "Every other form of the name seen."),
+                _c(
+                    "roles",
+                    "list",
+                    "Each role with the publication dates of the bulletins that state it: 'Role (2018-01-25, ...)'.",
+                ),
+                _c("first_seen", "date", "Earliest publication date of a bulletin naming the person."),
+                _c("last_seen", "date", "Latest publication date of a bulletin naming the person."),
+                _c("bulletins", "list", "bulletin_id of every bulletin naming the person."),
+            ),
+            primary_key=("person_id",),
+        ),
+        Table(
+            "groups_index",
+            "One row per group across all bulletins, short forms and acronyms merged.",
+            (
+                _c("group_id", "string", "Id of the group (a hash of the normalised full name).", True),
+                _c("name", "string", "Fullest form of the name seen.", True),
+                _c("acronym", "string", "Acronym, when one is defined or used."),
+                _c("aliases", "list", "Every other form seen (short forms, acronyms)."),
+                _c("kind", "string", "Kind most often assigned (see groups.kind)."),
+                _c("first_seen", "date", "Earliest publication date of a bulletin naming the group."),
+                _c("last_seen", "date", "Latest publication date of a bulletin naming the group."),
+                _c("bulletins", "list", "bulletin_id of every bulletin naming the group."),
+            ),
+            primary_key=("group_id",),
         ),
         Table(
             "errors",
