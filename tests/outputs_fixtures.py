@@ -119,9 +119,32 @@ def sample() -> Sample:
     return Sample([e1, e2], errors)
 
 
+def index_rows(extractions: list[r.Extraction], kind: str) -> list[dict[str, object]]:
+    """people_index / groups_index rows for the ids the mentions use: whichever columns the schema gives."""
+    key = "person_id" if kind == "people" else "group_id"
+    by_id: dict[str, dict[str, object]] = {}
+    for ex in extractions:
+        for mention in getattr(ex, kind):
+            row = by_id.setdefault(getattr(mention, key), {
+                key: getattr(mention, key), "name": mention.name, "aliases": mention.aliases, "roles": (),
+                "first_seen": ex.bulletin.published, "last_seen": ex.bulletin.published, "bulletins": (),
+                "kind": getattr(mention, "kind", None), "acronym": getattr(mention, "acronym", None),
+                "title": getattr(mention, "title", None), "post_nominals": getattr(mention, "post_nominals", None),
+            })
+            row["bulletins"] = (*row["bulletins"], ex.bulletin.bulletin_id)
+            row["last_seen"] = ex.bulletin.published
+            if kind == "people" and mention.role:
+                row["roles"] = (*row["roles"], f"{mention.role} ({ex.bulletin.published})")
+    return [row for gid, row in by_id.items() if gid]
+
+
 def frame_for(table: schema.Table, rows: list[object]) -> pd.DataFrame:
-    """Rows (records) as a frame with exactly the table's columns, integers as nullable Int64."""
-    frame = pd.DataFrame([{c: getattr(row, c) for c in table.column_names} for row in rows],
+    """Rows (records or dicts) as a frame with exactly the table's columns, integers as nullable Int64."""
+
+    def get(row: object, column: str) -> object:
+        return row.get(column) if isinstance(row, dict) else getattr(row, column)
+
+    frame = pd.DataFrame([{c: get(row, c) for c in table.column_names} for row in rows],
                          columns=table.column_names)
     for column in table.columns:
         if column.type == "integer":
@@ -139,4 +162,8 @@ def sample_frames() -> dict[str, pd.DataFrame]:
         for name in ("sections", "dates", "groups", "people", "publications", "events"):
             rows[name].extend(getattr(ex, name))
     rows["errors"].extend(data.errors)
+    if "people_index" in rows:
+        rows["people_index"] = index_rows(data.extractions, "people")
+    if "groups_index" in rows:
+        rows["groups_index"] = index_rows(data.extractions, "groups")
     return {name: frame_for(schema.TABLES[name], rows[name]) for name in schema.TABLES}

@@ -81,8 +81,8 @@ def test_column_widths_capped(workbook):
 
 def test_empty_table_and_unknown_table(tmp_path):
     frames = {"errors": pd.DataFrame(columns=schema.TABLES["errors"].column_names),
-              "people_index": pd.DataFrame({"person_id": ["p1"], "name": ["Anne Smith"]})}
+              "not_in_schema": pd.DataFrame({"thing_id": ["t1"], "label": ["Anne Smith"]})}
     book = openpyxl.load_workbook(write_xlsx(frames, tmp_path / "x.xlsx"))
-    assert book.sheetnames == ["errors", "people_index"]
+    assert book.sheetnames == ["errors", "not_in_schema"]
     assert header(book["errors"]) == ["source", "stage", "message"]
-    assert book["people_index"]["B2"].value == "Anne Smith"
+    assert book["not_in_schema"]["B2"].value == "Anne Smith"
