@@ -135,6 +135,8 @@ def _is_signoff_line(item: Line) -> bool:
     if text.casefold() in {s.casefold() for s in load_list("clean-text-signoffs")}:
         return True
     words = text.split()
+    if text.endswith(CLOSING_PUNCTUATION):
+        return False  # "Body text." is a sentence even when it is short and capitalised
     if not words or len(words) > SIGNOFF_MAX_WORDS or not _NAME_WORD.match(words[0]):
         return False
     return all(_NAME_WORD.match(word) or word.casefold() in NAME_CONNECTORS for word in words)

@@ -1,0 +1,353 @@
+"""Text-dump cleaner: each page layout, heading / sign-off / furniture / cut-off rules, metadata precedence.
+
+All texts are invented in the layouts the cleaner meets (blog dumps, publication pages, news releases, minutes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.clean.text import clean_text
+from pipeline.errors import InputError
+from pipeline.records import Bulletin, RawDocument
+from pipeline.sections import find_sections
+
+BLOG = """Young Carers Programme
+
+Young Carers Programme – Update #3
+
+March 2, 2019 by Jane Smith 2 Comments | Categories Carers, Updates
+
+This is the third update on the Young Carers Programme. It includes:
+
+  • news from the Carers Reference Group
+  • the timetable for the Young Carers Charter
+
+Carers Reference Group
+
+The Carers Reference Group met on 14 February 2019 in Dundee and agreed its priorities for the year.
+
+Young Carers Charter
+
+A draft of the Young Carers Charter will go to the Minister for Children in April.
+
+Carers Policy Team
+
+Scottish Government
+
+
+Comments
+
+Leave a comment
+
+By submitting a comment, you understand it may be published on this public website.
+
+Your email address will not be published. Required fields are marked *
+"""
+
+PUBLICATION = """Kinship Care Advisory Group minutes: October 2023
+- Published
+- 5 March 2024
+- Directorate
+- Children and Families Directorate
+- Date of meeting
+- 18 October 2023
+Minutes of the meeting of the Kinship Care Advisory Group on 18 October 2023
+Part of
+Attendees and apologies
+Attendees
+- Moira Fenwick (Chair), Kinship Carers Network
+- Dr Owen Baird, University of Lochside
+Apologies
+- Hamish Doyle, Scottish Government
+Items and actions
+Item 1 - Welcome
+The Chair welcomed members and noted apologies.
+Item 2 - Allowance review
+Members discussed the review of kinship care allowances and agreed to report back in January.
+"""
+
+NEWS = """Extra funding for family support hubs
+
+Ten new hubs will open across the Highlands this year.
+
+The Scottish Government has announced £3 million for family support hubs.
+
+Children’s Minister Rory Macallan said:
+
+“These hubs will help families get support early, close to home.”
+"""
+
+MINUTES = """Foster Care Forum: March 2019
+
+Minutes of the March 2019 meeting of the Foster Care Forum.
+
+Attendees and apologies
+
+  • Fiona Gallacher (Chair), Fostering Network Scotland
+  • Peter Lyle, Care Inspectorate
+
+Items and actions
+
+1. Welcome, introductions and apologies
+
+The Chair welcomed members to the meeting.
+
+2. Recruitment campaign
+
+The forum discussed the spring recruitment campaign, which will start in May.
+
+Comments
+
+Members raised no further comments on the campaign materials and approved them for print
+"""
+
+
+def _clean(body: str, url: str | None = None, **hints: object) -> Bulletin:
+    return clean_text(RawDocument(source="t.txt", media="text", body=body, url=url, **hints))  # type: ignore[arg-type]
+
+
+def _headings(bulletin: Bulletin) -> list[str]:
+    return [s.heading for s in find_sections(bulletin) if s.heading]
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "title", "published", "author", "categories", "headings"),
+    [
+        (
+            BLOG,
+            None,
+            "Young Carers Programme – Update #3",
+            dt.date(2019, 3, 2),
+            "Jane Smith",
+            ("Carers", "Updates"),
+            ["Carers Reference Group", "Young Carers Charter"],
+        ),
+        (
+            PUBLICATION,
+            "https://www.example.gov.scot/publications/kinship-care-advisory-group-minutes-october-2023/",
+            "Kinship Care Advisory Group minutes: October 2023",
+            dt.date(2024, 3, 5),  # the "Published" date, never the date of meeting
+            None,
+            (),
+            [
+                "Attendees and apologies",
+                "Attendees",
+                "Apologies",
+                "Items and actions",
+                "Item 1 - Welcome",
+                "Item 2 - Allowance review",
+            ],
+        ),
+        (
+            NEWS,
+            "https://news.example.gov.scot/2019/07/02/extra-funding-for-family-support-hubs/",
+            "Extra funding for family support hubs",
+            dt.date(2019, 7, 2),  # no byline: from the URL
+            None,
+            (),
+            [],
+        ),
+        (
+            MINUTES,
+            "https://www.example.gov.scot/publications/foster-care-forum-march-2019/",
+            "Foster Care Forum: March 2019",
+            None,  # neither byline, "Published" field nor dated URL: no guessing from the meeting date
+            None,
+            (),
+            [
+                "Attendees and apologies",
+                "Items and actions",
+                "1. Welcome, introductions and apologies",
+                "2. Recruitment campaign",
+                "Comments",
+            ],
+        ),
+    ],
+    ids=["blog", "publication-page", "news-release", "minutes"],
+)
+def test_layouts(
+    body: str,
+    url: str | None,
+    title: str,
+    published: dt.date | None,
+    author: str | None,
+    categories: tuple[str, ...],
+    headings: list[str],
+) -> None:
+    bulletin = _clean(body, url)
+    assert bulletin.title == title
+    assert bulletin.published == published
+    assert bulletin.author == author
+    assert bulletin.categories == categories
+    assert _headings(bulletin) == headings
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        (BLOG, "Young Carers Programme\n"),  # site name
+        (BLOG, "March 2, 2019"),  # byline
+        (BLOG, "Carers Policy Team"),  # sign-off
+        (BLOG, "Scottish Government"),
+        (BLOG, "Leave a comment"),  # comment furniture
+        (BLOG, "By submitting"),
+        (PUBLICATION, "Directorate"),  # metadata list
+        (PUBLICATION, "5 March 2024"),
+        (PUBLICATION, "Part of"),
+    ],
+    ids=[
+        "site-name",
+        "byline",
+        "signoff-team",
+        "signoff-org",
+        "comments",
+        "privacy",
+        "meta-label",
+        "meta-value",
+        "part-of",
+    ],
+)
+def test_non_body_lines_are_dropped(body: str, absent: str) -> None:
+    assert absent not in _clean(body).text + "\n"
+
+
+def test_publication_summary_is_kept_as_section_zero_paragraph() -> None:
+    bulletin = _clean(PUBLICATION)
+    assert bulletin.blocks[0].kind == "paragraph"
+    assert bulletin.blocks[0].text == "Minutes of the meeting of the Kinship Care Advisory Group on 18 October 2023"
+    assert find_sections(bulletin)[0].heading == ""
+
+
+def test_blog_byline_without_author() -> None:
+    body = BLOG.replace("by Jane Smith 2 Comments | Categories Carers, Updates", "by No Comments | Category News")
+    bulletin = _clean(body)
+    assert (bulletin.author, bulletin.categories, bulletin.published) == (None, ("News",), dt.date(2019, 3, 2))
+
+
+def test_list_items_have_bullets_stripped() -> None:
+    bulletin = _clean(BLOG)
+    items = [b.text for b in bulletin.blocks if b.kind == "list_item"]
+    assert items == ["news from the Carers Reference Group", "the timetable for the Young Carers Charter"]
+
+
+@pytest.mark.parametrize(
+    ("hints", "url", "title", "published"),
+    [
+        ({}, "https://blog.example.org/2018/05/01/x/", "Young Carers Programme – Update #3", dt.date(2019, 3, 2)),
+        ({"title": "Update three", "published": dt.date(2019, 3, 4)}, None, "Update three", dt.date(2019, 3, 4)),
+    ],
+    ids=["byline-beats-url", "hints-beat-layout"],
+)
+def test_metadata_precedence(hints: dict, url: str | None, title: str, published: dt.date) -> None:
+    bulletin = _clean(BLOG, url, **hints)
+    assert (bulletin.title, bulletin.published) == (title, published)
+
+
+def test_title_hint_does_not_swallow_a_body_paragraph() -> None:
+    body = "The forum met on 5 June 2019 and agreed its remit.\n\nIt will meet again in the autumn.\n"
+    bulletin = _clean(body, title="Forum news")
+    assert bulletin.title == "Forum news"
+    assert bulletin.blocks[0].text.startswith("The forum met on 5 June 2019")
+
+
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        (
+            "Title\n\nIntro paragraph.\n\nShort Heading\n\nBody text follows here.",
+            ["paragraph", "heading", "paragraph"],
+        ),
+        (
+            "Title\n\nIntro.\n\nThis update includes:\n\n  • one\n  • two",
+            ["paragraph", "paragraph", "list_item", "list_item"],
+        ),
+        ("Title\n\nIntro.\n\nParent label\n\nChild label\n\n- item", ["paragraph", "heading", "heading", "list_item"]),
+        # a long line before a heading is a sentence that lost its full stop
+        (
+            "Title\n\nIntro.\n\nThe delivery plan will be published on 24 November 2019\n\nNext Heading\n\nBody.",
+            ["paragraph", "paragraph", "heading", "paragraph"],
+        ),
+        # cut-off text: the last line is a paragraph, and the heading before it stays a heading
+        (
+            "Title\n\nIntro.\n\nExpert Group on Online Harm\n\nThe final report of the Expert Group on Online Ha",
+            ["paragraph", "heading", "paragraph"],
+        ),
+        ("Title\n\nIntro.\n\n“A quoted line”\n\nMore text.", ["paragraph", "paragraph", "paragraph"]),
+        ("Title\n\nIntro.\n\nsmall letters line\n\nMore text.", ["paragraph", "paragraph", "paragraph"]),
+        (
+            "Title\n\nIntro.\n\nItem 2 - Actions from Previous Meeting\n\nActions were reviewed.",
+            ["paragraph", "heading", "paragraph"],
+        ),
+        ("Title\n\nIntro.\n\nhttps://www.example.org/report\n\nMore text.", ["paragraph", "paragraph", "paragraph"]),
+        # trailing run of short name-like lines: sign-off, dropped
+        ("Title\n\nBody text here.\n\nBest wishes,\n\nMorag Quinlan\n\nCarers Policy Unit", ["paragraph"]),
+    ],
+    ids=[
+        "heading",
+        "lead-in-colon",
+        "stacked",
+        "long-sentence",
+        "cut-off",
+        "quote",
+        "lower-case",
+        "item-n",
+        "url",
+        "signoff",
+    ],
+)
+def test_block_rules(body: str, kinds: list[str]) -> None:
+    assert [b.kind for b in _clean(body).blocks] == kinds
+
+
+def test_single_newline_dump_gives_one_block_per_line() -> None:
+    body = "Title\nFirst paragraph here.\nSection\nSecond paragraph here.\n"
+    assert [(b.kind, b.text) for b in _clean(body).blocks] == [
+        ("paragraph", "First paragraph here."),
+        ("heading", "Section"),
+        ("paragraph", "Second paragraph here."),
+    ]
+
+
+def test_lower_case_line_continues_an_unfinished_line() -> None:
+    body = "Title\nThe forum agreed to meet\nin Inverness next spring.\nNext Steps\nDates will follow.\n"
+    assert [(b.kind, b.text) for b in _clean(body).blocks] == [
+        ("paragraph", "The forum agreed to meet in Inverness next spring."),
+        ("heading", "Next Steps"),
+        ("paragraph", "Dates will follow."),
+    ]
+
+
+def test_hard_wrapped_dump_is_rejoined() -> None:
+    paragraph = (
+        "The Neglect Improvement Group met on 3 June 2019 to discuss the pathfinder\n"
+        "findings from three local authority areas. Members agreed that the next\n"
+        "phase should focus on early support for families with young children.\n"
+    )
+    body = "Title\n\n" + paragraph + "\nNext steps\n\n" + paragraph.replace("3 June", "9 July")
+    bulletin = _clean(body)
+    assert [b.kind for b in bulletin.blocks] == ["paragraph", "heading", "paragraph"]
+    assert "pathfinder findings" in bulletin.blocks[0].text
+
+
+def test_comments_heading_in_minutes_is_kept_when_no_furniture_follows() -> None:
+    bulletin = _clean(MINUTES)
+    assert "approved them for print" in bulletin.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Only a title\n",
+        "Blog name\n\nA post\n\nJanuary 5, 2019 by No Comments | Category News\n\nComments\n\nLeave a comment\n",
+        "   \n\n",
+    ],
+    ids=["title-only", "furniture-only", "blank"],
+)
+def test_empty_body_raises_input_error(body: str) -> None:
+    with pytest.raises(InputError) as caught:
+        _clean(body)
+    assert caught.value.stage == "clean"
+    assert "no body text" in caught.value.reason
