@@ -1,0 +1,148 @@
+"""Speed and memory of the whole pipeline against bare spaCy, measured in the same run.
+
+Speed: the pipeline (clean, parse, every stage, registries, tables) and spaCy's
+bare ``nlp.pipe`` with the same model run over the same texts in this process;
+the script prints bulletins per second for both and their ratio (target: the
+pipeline at >= 0.8 of bare spaCy). Each is timed ``--repeat`` times, alternating,
+and the best time of each is kept.
+
+Memory: for each size in ``--memory-sizes``, a child process runs the pipeline
+over that many bulletins and reports its peak resident memory, beside a child
+that only loads the model (the baseline), so growth per bulletin can be read.
+
+The texts are the inputs under ``--inputs`` (default: the sample archive),
+repeated under distinct URLs until there are ``--bulletins`` of them.
+
+    python scripts/benchmark_speed.py
+    python scripts/benchmark_speed.py --bulletins 400 --memory-sizes 100,1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from pipeline.clean import clean_document
+from pipeline.errors import InputError
+from pipeline.model import load_model
+from pipeline.records import RawDocument
+from pipeline.registries import build_registries
+from pipeline.run import extract_documents
+from pipeline.settings import Settings
+from pipeline.sources import iter_documents
+from pipeline.writers import extractions_to_frames
+
+
+def corpus(inputs: Path, count: int) -> list[RawDocument]:
+    """``count`` raw documents cycling through the readable inputs, each under its own URL."""
+    originals = []
+    for item in iter_documents([inputs]):
+        if not isinstance(item, RawDocument):
+            continue
+        try:
+            clean_document(item)
+        except InputError:
+            continue
+        originals.append(item)
+    if not originals:
+        sys.exit(f"no readable bulletins under {inputs}")
+    documents = []
+    for i in range(count):
+        doc = originals[i % len(originals)]
+        url = f"https://bench.example/{i:05d}/" + (doc.url or doc.source).rsplit("/", 1)[-1]
+        documents.append(dataclasses.replace(doc, source=f"{doc.source}#{i}", url=url))
+    return documents
+
+
+def run_pipeline(documents: list[RawDocument], settings: Settings) -> int:
+    extractions = [e for e in extract_documents(documents, settings) if not hasattr(e, "stage")]
+    extractions, registries = build_registries(extractions)
+    extractions_to_frames(extractions, [], extra=registries)
+    return len(extractions)
+
+
+def texts_of(documents: list[RawDocument]) -> list[str]:
+    return [clean_document(d).text for d in documents]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def child(mode: str, inputs: Path, count: int) -> None:
+    """Run in a fresh process so the peak is this workload's alone."""
+    settings = Settings(progress=False)
+    load_model(settings.model)
+    if mode == "pipeline":
+        run_pipeline(corpus(inputs, count), settings)
+    print(json.dumps({"peak_mb": peak_rss_mb()}))
+
+
+def measure_child(mode: str, inputs: Path, count: int) -> float:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--inputs", str(inputs), "--bulletins", str(count)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--inputs", type=Path, default=Path("raw"), help="Folder of inputs (default: raw/).")
+    parser.add_argument("--bulletins", type=int, default=200, help="Bulletins per speed run (default: 200).")
+    parser.add_argument("--repeat", type=int, default=2, help="Timed runs of each, best kept (default: 2).")
+    parser.add_argument("--memory-sizes", default="100,1000", help="Bulletin counts for the memory runs ('' to skip).")
+    parser.add_argument("--child", choices=["pipeline", "model"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.inputs, args.bulletins)
+        return
+
+    settings = Settings(progress=False)
+    documents = corpus(args.inputs, args.bulletins)
+    texts = texts_of(documents)
+    bare = spacy.load(load_model(settings.model).meta["lang"] + "_" + load_model(settings.model).meta["name"])
+    run_pipeline(documents[:8], settings)  # warm-up: model, lazy word lists, regex compilation
+    list(bare.pipe(texts[:8]))
+
+    best_bare = best_pipeline = float("inf")
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=settings.batch_size):
+            pass
+        best_bare = min(best_bare, time.perf_counter() - start)
+        start = time.perf_counter()
+        run_pipeline(documents, settings)
+        best_pipeline = min(best_pipeline, time.perf_counter() - start)
+
+    n = len(documents)
+    chars = sum(len(t) for t in texts)
+    print(
+        f"{n} bulletins, {chars / n:,.0f} characters each on average, model {bare.meta['name']} {bare.meta['version']}"
+    )
+    print(f"bare nlp.pipe : {n / best_bare:7.2f} bulletins/s")
+    print(f"pipeline      : {n / best_pipeline:7.2f} bulletins/s")
+    print(f"ratio         : {best_bare / best_pipeline:7.3f}  (pipeline speed / bare spaCy speed; target >= 0.8)")
+
+    sizes = [int(s) for s in args.memory_sizes.split(",") if s.strip()]
+    if sizes:
+        baseline = measure_child("model", args.inputs, 0)
+        print(f"peak memory, model loaded only : {baseline:8.1f} MB")
+        for size in sizes:
+            peak = measure_child("pipeline", args.inputs, size)
+            growth = (peak - baseline) * 1024 / size
+            print(f"peak memory, {size:>5} bulletins   : {peak:8.1f} MB  (+{growth:.1f} KB/bulletin over the model)")
+
+
+if __name__ == "__main__":
+    main()
