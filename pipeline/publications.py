@@ -1,11 +1,350 @@
-"""Stage 6: publications. (Being written; see extraction-guidelines "Publications".)"""
+"""Stage 6: publications. Named documents (reports, plans, acts, bills, ...), one row per publication per bulletin.
+
+Candidates come from cheap token scans of the parsed Doc:
+
+1. a capitalised title ending in a head noun ("Domestic Abuse (Scotland) Bill",
+   "Human Trafficking and Exploitation (Scotland) Act 2015", "National Action
+   Plan to Prevent ... (FGM)", "Update of the National Action Plan on ... (2016)");
+2. a capitalised name before a lower-case head ("Equally Safe delivery plan");
+3. a title after an introducer noun ("their recent report Right to Recover – ...");
+4. a capitalised title in quotation marks (‘Learning from Child Deaths’).
+
+Later short forms ("Trafficking and Exploitation (Scotland) Act 2015", "the
+Bill", "draft strategy") become aliases of the full title.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_list, load_set
+from .names import is_capitalised, is_short_form, name_key, strip_leading_the
 from .parsed import ParsedBulletin
 from .records import GroupMention, PublicationMention
+
+log = logging.getLogger(__name__)
+
+# A year that belongs to a title: "Act 2015", "(2016)".
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Status phrases, tried in this order on the mention's sentence.
+STATUS_PATTERNS = (
+    # "will be published", "expected to be published in February", "due to be published", "will publish"
+    ("forthcoming", re.compile(r"\b(?:will|to) be (?:published|launched|laid)|\bwill publish|\bforthcoming\b", re.I)),
+    # "was introduced to Parliament", "introduced in the Scottish Parliament"
+    ("introduced", re.compile(r"\bintroduced (?:to|in|into|before) (?:the )?(?:\w+ )?Parliament", re.I)),
+    # "out for consultation", "a consultation on the draft strategy", "consulting on"
+    ("consultation", re.compile(r"\bconsult(?:ation|ing)\b(?! (?:closed|ended))", re.I)),
+    # "was published", "has been published", "is now available", "launched today", "published on"
+    ("published", re.compile(r"\b(?:was|were|been|is|are) (?:now )?(?:launched|available)|\bpublished\b", re.I)),
+)
+# A link written out after the title: "available online at http://www.gov.scot/Publications/2017/11/9637"
+URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
+# Opening and closing quotation marks around a title: ‘Learning from Child Deaths’, “A Safer Future”
+QUOTE_PAIRS = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+DASHES = frozenset({"–", "—", "-", ":"})  # "Right to Recover – Provision of ...": a subtitle follows
+TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "from", "with", "against"})
+COMPLEMENT_OPENERS = frozenset({"of", "for", "on", "to", "against"})
+GROUP_HEAD_WORDS = frozenset({"group", "board", "committee", "forum", "network", "partnership", "team", "subgroup"})
+MAX_QUOTED_WORDS = 12
+MAX_SUBTITLE_TOKENS = 30
+
+
+@cache
+def _pairs(name: str) -> dict[str, str]:
+    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in load_list(name))}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token span [start, end)
+    end: int
+    kind: str
+    head: str | None  # head noun, lower-cased ("bill"), None for quoted and introduced titles
+    forms: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    if doc.has_annotation("SENT_START"):
+        sent = doc[i].sent
+        return sent.start, sent.end
+    return 0, len(doc)
+
+
+def _title_word(token: Token) -> bool:
+    return is_capitalised(token) and not token.is_stop and token.text not in load_set("groups-left-stops")
+
+
+def _place(token: Token) -> bool:
+    return token.text in load_set("publications-place-possessors")
+
+
+def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
+    """Walk left over 'Human Trafficking and Exploitation (Scotland)' and "Scotland’s" (a place's possessive)."""
+    i = head_i
+    while i - 1 >= sent_start:
+        token = doc[i - 1]
+        if _title_word(token) and token.tag_ != "VBG":
+            i -= 1
+        elif token.text == ")" and i - 3 >= sent_start and doc[i - 3].text == "(" and _title_word(doc[i - 2]):
+            i -= 3  # "(Scotland)"
+        elif token.lower_ in ("and", "&") and i - 2 >= sent_start and _title_word(doc[i - 2]):
+            i -= 1
+        elif token.text in ("'s", "’s") and i - 2 >= sent_start and _place(doc[i - 2]):
+            i -= 2  # "Scotland’s National Action Plan", but not "the Scottish Government’s Strategy"
+            break
+        else:
+            break
+    while i < head_i and doc[i].lower_ in ("and", "&"):
+        i += 1
+    # "Update of the National Action Plan on ...": the update is the document
+    if (
+        i - 3 >= sent_start and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of"
+        and doc[i - 3].text in load_set("publications-title-openers")
+    ):
+        i -= 3
+    return i
+
+
+def _right_edge(doc: Doc, head_i: int, sent_end: int) -> int:
+    """Past the head: a year ('Act 2015'), a complement ('on Child Sexual Exploitation'), '(2016)', '(FGM)'."""
+    end = head_i + 1
+    if end < sent_end and doc[end].like_num and YEAR.fullmatch(doc[end].text):
+        end += 1
+    if end + 1 < sent_end and doc[end].lower_ in COMPLEMENT_OPENERS and _title_word(doc[end + 1]):
+        m = end + 1
+        while m < sent_end:
+            if _title_word(doc[m]) and doc[m].ent_type_ not in ("DATE", "TIME"):
+                end = m + 1
+            elif not (doc[m].lower_ in TITLE_JOINERS and m + 1 < sent_end and _title_word(doc[m + 1])):
+                break
+            m += 1
+    if end + 2 < sent_end and doc[end].text == "(" and doc[end + 2].text == ")":
+        inner = doc[end + 1].text
+        if YEAR.fullmatch(inner) or inner.isupper():
+            end += 3
+    return end
+
+
+def _generic(doc: Doc, start: int, head_i: int) -> bool:
+    """'Annual Report', 'the Bill', 'Draft Strategy': no word before the head names the document."""
+    generic = load_set("publications-generic-modifiers")
+    words = [t.text for t in doc[start:head_i] if t.is_alpha and t.lower_ not in TITLE_JOINERS]
+    return all(w in generic for w in words)
+
+
+def _inside_group_name(doc: Doc, end: int) -> bool:
+    """'Child Trafficking Strategy Group', 'FGM National Action Plan Implementation group' are groups."""
+    for m in range(end, min(end + 3, len(doc))):
+        if doc[m].lower_ in GROUP_HEAD_WORDS:
+            return True
+        if not _title_word(doc[m]):
+            return False
+    return False
+
+
+def _head_candidates(doc: Doc) -> list[Candidate]:
+    heads = _pairs("publications-head-nouns")
+    lower_heads = _pairs("publications-lowercase-heads")
+    found = []
+    for token in doc:
+        if token.text in heads:
+            sent_start, sent_end = _sentence_bounds(doc, token.i)
+            start = _left_edge(doc, token.i, sent_start)
+            end = _right_edge(doc, token.i, sent_end)
+            has_complement = end > token.i + 1 and doc[token.i + 1].lower_ in COMPLEMENT_OPENERS
+            if (has_complement or not _generic(doc, start, token.i)) and not _inside_group_name(doc, end):
+            found.append(Candidate(start, end, heads[token.text], token.lower_))
+        elif token.text in lower_heads and token.i > 0:
+            cand = _lowercase_head_candidate(doc, token, lower_heads[token.text])
+            if cand is not None:
+                found.append(cand)
+    return found
+
+
+def _lowercase_head_candidate(doc: Doc, head: Token, kind: str) -> Candidate | None:
+    """'Equally Safe delivery plan': a capitalised name, up to two lower-case nouns, the head."""
+    sent_start, _ = _sentence_bounds(doc, head.i)
+    i = head.i
+    while i - 1 >= sent_start and head.i - i < 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN":
+        i -= 1
+    if i - 1 < sent_start or not _title_word(doc[i - 1]):
+        return None
+    start = _left_edge(doc, i - 1, sent_start) if i - 1 > sent_start else i - 1
+    if _generic(doc, start, i) or _names_group(doc, start, i):
+        return None
+    return Candidate(start, head.i + 1, kind, head.lower_)
+
+
+@cache
+def _group_head_words() -> frozenset[str]:
+    return frozenset(line.partition("|")[0].strip() for line in load_list("groups-head-nouns"))
+
+
+def _names_group(doc: Doc, start: int, end: int) -> bool:
+    """'Scottish Government consultation', 'NSPCC report': the capitalised part is a group, not a title."""
+    last = doc[end - 1]
+    return last.text in _group_head_words() or last.text == "Scotland" or last.is_upper
+
+
+def _joins_title(doc: Doc, m: int, sent_end: int) -> bool:
+    """'to' in 'Right to Recover': a joiner with a title word after it."""
+    return doc[m].lower_ in TITLE_JOINERS and m + 1 < sent_end and _title_word(doc[m + 1])
+
+
+def _introduced_candidates(doc: Doc) -> list[Candidate]:
+    """'their recent report Right to Recover – Provision of ... abuse.': title after 'report'."""
+    introducers = _pairs("publications-introducers")
+    found = []
+    for token in doc[:-1]:
+        if token.text not in introducers or not _title_word(doc[token.i + 1]):
+            continue
+        _, sent_end = _sentence_bounds(doc, token.i)
+        end = token.i + 2
+        m = end
+        while m < sent_end and (_title_word(doc[m]) or _joins_title(doc, m, sent_end)):
+            m += 1
+            end = m if _title_word(doc[m - 1]) else end
+        if end < sent_end - 1 and doc[end].text in DASHES and _title_word(doc[end + 1]):
+            last = min(sent_end, end + MAX_SUBTITLE_TOKENS)
+            while last > end and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                last -= 1
+            end = last
+        if end - (token.i + 1) >= 2:
+            found.append(Candidate(token.i + 1, end, introducers[token.text], None))
+    return found
+
+
+def _quoted_candidates(doc: Doc) -> list[Candidate]:
+    """‘Learning from Child Deaths’: a short capitalised run between quotation marks."""
+    found = []
+    for token in doc:
+        close = QUOTE_PAIRS.get(token.text)
+        if close is None or token.i + 1 >= len(doc) or not _title_word(doc[token.i + 1]):
+            continue
+        window = range(token.i + 2, min(token.i + 2 + MAX_QUOTED_WORDS, len(doc)))
+        end = next((m for m in window if doc[m].text == close), None)
+        if end is None:
+            continue
+        words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
+        content = [t for t in words if t.lower_ not in TITLE_JOINERS]
+        if len(words) >= 2 and all(is_capitalised(t) for t in content) and not any(t.is_punct for t in words):
+            found.append(Candidate(token.i + 1, end, "other", None))
+    return found
+
+
+def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _title(doc: Doc, cand: Candidate) -> str:
+    return strip_leading_the(doc[cand.start : cand.end].text)
+
+
+def _same_document(short: str, full: str, head: str | None) -> bool:
+    """'Trafficking and Exploitation (Scotland) Act 2015' / 'National Child Protection Guidance' vs full title."""
+    short_key, full_key = name_key(short), name_key(full)
+    if short_key in full_key or is_short_form(short, full):
+        return True
+    short_words, full_words = set(short_key.split()), set(full_key.split())
+    return head is not None and head in short_words and short_words <= full_words
+
+
+def _merge(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Longest titles first; a shorter title contained in one kept becomes its alias."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: -(c.end - c.start)):
+        title = _title(doc, cand)
+        owner = next((k for k in kept if _same_document(title, _title(doc, k), cand.head or k.head)), None)
+        if owner is None:
+            cand.forms.append((cand.start, cand.end))
+            kept.append(cand)
+        else:
+            owner.forms.append((cand.start, cand.end))
+    return sorted(kept, key=lambda c: min(c.forms))
+
+
+def _bare_head_aliases(doc: Doc, kept: list[Candidate]) -> None:
+    """'the Bill', 'draft strategy': a bare head noun names the one publication with that head."""
+    by_head: dict[str, list[Candidate]] = {}
+    for cand in kept:
+        if cand.head:
+            by_head.setdefault(cand.head, []).append(cand)
+    covered = {i for cand in kept for s, e in cand.forms for i in range(s, e)}
+    for token in doc:
+        owners = by_head.get(token.lower_)
+        if token.i in covered or not owners or len(owners) != 1:
+            continue
+        start = token.i
+        while start - 1 >= 0 and doc[start - 1].is_lower and doc[start - 1].pos_ in ("ADJ", "NOUN", "VERB"):
+            start -= 1
+        if start < token.i or token.text[0].isupper():
+            owners[0].forms.append((start, token.i + 1))
+
+
+def _status(sentence: str) -> str | None:
+    for status, pattern in STATUS_PATTERNS:
+        if pattern.search(sentence):
+            return status
+    return None
+
+
+def _url(parsed: ParsedBulletin, char_start: int, char_end: int) -> str | None:
+    for link in parsed.bulletin.links:
+        if link.start < char_end and char_start < link.end:
+            return link.url
+    sentence = parsed.sentence_span_at(char_start)
+    match = URL.search(parsed.text, char_end, sentence.end_char)
+    return match.group() if match else None
+
+
+def _to_record(parsed: ParsedBulletin, cand: Candidate) -> PublicationMention:
+    doc = parsed.doc
+    title = _title(doc, cand)
+    first_start, first_end = min(cand.forms)
+    span = doc[first_start:first_end]
+    text = strip_leading_the(span.text)
+    char_start = span.end_char - len(text)
+    sentence = parsed.sentence_at(char_start)
+    year = YEAR.search(title)
+    aliases: list[str] = []
+    for s, e in cand.forms:
+        alias = strip_leading_the(doc[s:e].text)
+        if name_key(alias) != name_key(title) and alias not in aliases:
+            aliases.append(alias)
+    return PublicationMention(
+        bulletin_id=parsed.bulletin_id,
+        section_id=parsed.section_id_at(char_start),
+        title=title,
+        kind=cand.kind,
+        year=int(year.group()) if year else None,
+        url=_url(parsed, char_start, span.end_char),
+        status=_status(sentence),
+        text=text,
+        char_start=char_start,
+        char_end=span.end_char,
+        sentence=sentence,
+        aliases=tuple(aliases),
+    )
 
 
 def find_publications(parsed: ParsedBulletin, groups: list[GroupMention]) -> list[PublicationMention]:
     """Named documents (reports, plans, acts, bills, ...), one row per publication per bulletin."""
-    return []
+    doc = parsed.doc
+    group_keys = {name_key(g.name) for g in groups} | {name_key(a) for g in groups for a in g.aliases}
+    candidates = _drop_nested(_head_candidates(doc) + _introduced_candidates(doc) + _quoted_candidates(doc))
+    candidates = [c for c in candidates if name_key(_title(doc, c)) not in group_keys]
+    kept = _merge(doc, candidates)
+    _bare_head_aliases(doc, kept)
+    publications = [_to_record(parsed, c) for c in kept]
+    log.debug("%s: %d publications", parsed.bulletin_id, len(publications))
+    return publications
