@@ -158,7 +158,7 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _right_edge(doc, token.i, sent_end)
             has_complement = end > token.i + 1 and doc[token.i + 1].lower_ in COMPLEMENT_OPENERS
             if (has_complement or not _generic(doc, start, token.i)) and not _inside_group_name(doc, end):
-            found.append(Candidate(start, end, heads[token.text], token.lower_))
+                found.append(Candidate(start, end, heads[token.text], token.lower_))
         elif token.text in lower_heads and token.i > 0:
             cand = _lowercase_head_candidate(doc, token, lower_heads[token.text])
             if cand is not None:
