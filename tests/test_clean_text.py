@@ -351,3 +351,66 @@ def test_empty_body_raises_input_error(body: str) -> None:
         _clean(body)
     assert caught.value.stage == "clean"
     assert "no body text" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "published", "author", "first_block"),
+    [
+        (
+            "Carers blog\n\nA week in Orkney\n\nBy Sam Reid on 3 March 2019\n\nI spent a week in Kirkwall.\n",
+            "A week in Orkney",
+            dt.date(2019, 3, 3),
+            "Sam Reid",
+            "I spent a week in Kirkwall.",
+        ),
+        (
+            "Fostering figures published\n\n12 March 2019\n\nNew figures show a rise in foster carers.\n",
+            "Fostering figures published",
+            dt.date(2019, 3, 12),
+            None,
+            "New figures show a rise in foster carers.",
+        ),
+        (  # a date line deep in the body is body text, not a byline
+            "Forum notes\n\nThe forum met.\n\nIt agreed a plan.\n\nIt thanked staff.\n\nNext meeting\n\n"
+            "3 September 2019\n",
+            "Forum notes",
+            None,
+            None,
+            "The forum met.",
+        ),
+    ],
+    ids=["author-first-byline", "date-line-under-title", "date-line-in-body"],
+)
+def test_byline_variants(
+    body: str, title: str, published: dt.date | None, author: str | None, first_block: str
+) -> None:
+    bulletin = _clean(body)
+    assert (bulletin.title, bulletin.published, bulletin.author) == (title, published, author)
+    assert bulletin.blocks[0].text == first_block
+
+
+def test_markdown_headings_keep_their_level() -> None:
+    body = "# Review update\n\nIntro.\n\n## Findings\n\n### Early help\n\nText.\n\n## Next steps\n\nMore.\n"
+    bulletin = _clean(body)
+    assert bulletin.title == "Review update"
+    assert [(b.text, b.level) for b in bulletin.blocks if b.kind == "heading"] == [
+        ("Findings", 2),
+        ("Early help", 3),
+        ("Next steps", 2),
+    ]
+
+
+def test_single_newline_dump_with_long_lines_is_not_taken_for_hard_wrapped() -> None:
+    body = (
+        "Panel minutes: May 2019\n"
+        "Minutes of the meeting of the Kinship Care Advisory Panel on 14 May 2019\n"
+        "Item 1 - Welcome and introductions from the Chair of the panel\n"
+        "The Chair welcomed members and set out the remit of the group.\n"
+        "Item 2 - Review of the draft allowance guidance for carers\n"
+        "Members agreed the draft guidance subject to minor changes.\n"
+    )
+    headings = _headings(_clean(body))
+    assert headings == [
+        "Item 1 - Welcome and introductions from the Chair of the panel",
+        "Item 2 - Review of the draft allowance guidance for carers",
+    ]

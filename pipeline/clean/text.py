@@ -27,22 +27,29 @@ from ..bulletin import make_bulletin, normalise_space
 from ..errors import InputError
 from ..lexicon import load_list, load_set
 from ..records import Block, Bulletin, RawDocument
-from .metadata import date_from_url, parse_byline, parse_date
+from .metadata import Byline, clean_author, date_from_url, parse_byline, parse_date
 from .text_blocks import lines_to_blocks
 
 log = logging.getLogger(__name__)
 
-# Lines searched for a byline below the top of the page: site name, title, byline come first
-BYLINE_SEARCH_LINES = 6
-# A byline line: a written date, then "by ..." / "| ..." / nothing.
-#   "January 25, 2018 by No Comments | Category Uncategorized", "Posted on 3 March 2019 by Sam Reid",
-#   "12 March 2019" (a news page's date line)
+# Lines searched for a byline below the top of the page: site name (or a few navigation lines), title, byline
+BYLINE_SEARCH_LINES = 10
+# A line holding only a date is a byline only right under the title (site name, title, date); deeper down it is body
+DATE_LINE_MAX_POSITION = 2
 _WRITTEN_DATE = (
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"  # January 25, 2018
     r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? (?:19|20)\d\d)"  # 25 January 2018
 )
+# Date-first byline: a written date, then "by ..." / "| ..." / nothing.
+#   "January 25, 2018 by No Comments | Category Uncategorized", "Posted on 3 March 2019 by Sam Reid",
+#   "12 March 2019" (a news page's date line)
 BYLINE_LINE = re.compile(
-    rf"^(?:(?:Posted|Published)(?: on)?:? )?(?:[A-Z][a-z]+day,? )?{_WRITTEN_DATE}(?:\s*$|\s+by\b|\s*[|–—-]\s)",
+    rf"^(?:(?:Posted|Published)(?: on)?:? )?(?:[A-Z][a-z]+day,? )?{_WRITTEN_DATE}(?P<rest>\s*$|\s+by\b|\s*[|–—-]\s)",
+)
+# Author-first byline: "By Sam Reid on 3 March 2019", "Posted by Sam Reid | March 3, 2019"
+AUTHOR_FIRST_BYLINE = re.compile(
+    rf"^(?:Posted |Written )?[Bb]y (?P<author>[A-Z][^|,–—]{{1,60}}?)\s*(?:,|\||–|—|-|\bon\b)\s*"
+    rf"(?:(?:Posted|Published)(?: on)?:? )?(?:[A-Z][a-z]+day,? )?(?P<date>{_WRITTEN_DATE})",
 )
 # "Published: 21 October 2025" on one line (label and value)
 _LABEL_VALUE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
@@ -165,22 +172,33 @@ def read_header(lines: list[str], title_hint: str | None) -> Header:
 def _blog_header(lines: list[str], top: list[int]) -> Header | None:
     """Site name / title / byline: the title is the line before the byline, the lines above it the site name."""
     for position, index in enumerate(top):
-        line = normalise_space(lines[index])
-        if _BULLET.match(lines[index]) or not BYLINE_LINE.match(line):
+        if _BULLET.match(lines[index]):
             continue  # a bulleted date is a metadata list's value ("- Published" / "- 21 October 2025")
         if position and _label_of(lines[top[position - 1]]):
             continue  # "Published" / "21 October 2025" without bullets: a metadata list, read later
-        byline = parse_byline(line)
-        if byline.published is None:
+        byline = _parse_byline_line(normalise_space(lines[index]), position)
+        if byline is None:
             continue
         title = normalise_space(lines[top[position - 1]]) if position else None
         return Header(title, byline.published, byline.author, byline.categories, body_start=index + 1)
     return None
 
 
+def _parse_byline_line(line: str, position: int) -> Byline | None:
+    """The byline's date, author and categories when ``line`` is a byline; else None."""
+    author_first = AUTHOR_FIRST_BYLINE.match(line)
+    if author_first:
+        return Byline(parse_date(author_first["date"]), clean_author(author_first["author"]))
+    date_first = BYLINE_LINE.match(line)
+    if not date_first or (not date_first["rest"].strip() and position > DATE_LINE_MAX_POSITION):
+        return None
+    byline = parse_byline(line)
+    return byline if byline.published else None
+
+
 def _plain_header(lines: list[str], indices: list[int], title_hint: str | None) -> Header:
     """No byline: the first line is the title, unless a title hint says the text starts with the body."""
-    first = normalise_space(lines[indices[0]])
+    first = normalise_space(re.sub(r"^\s*#+\s+", "", lines[indices[0]]))  # "# Title" in Markdown-like dumps
     if title_hint and not _same_title(first, title_hint) and not _title_shaped(first):
         return Header(body_start=indices[0])
     return Header(title=first, body_start=indices[0] + 1)

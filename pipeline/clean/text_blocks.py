@@ -20,7 +20,6 @@ lower-case after an unfinished line continues it (a wrapped line), and hard-wrap
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ HEADING_LEVEL = 2  # plain text has no heading levels: every heading is an h2
 SIGNOFF_MAX_WORDS = 6
 # Hard-wrapped dumps (lynx, email): no line longer than this, and enough lines close to it
 WRAP_WIDTH = 80
-WRAP_MIN_LONG_LINES = 3
+WRAP_MIN_WRAPPED_PARAGRAPHS = 2
 
 # "• item", "- item", "* item", "– item" (also the other bullet glyphs browsers copy)
 BULLET = re.compile(r"^\s*[•\-*–·▪●◦]\s+")
@@ -49,6 +48,8 @@ SENTENCE_VERBS = frozenset(
 SENTENCE_MIN_WORDS = 7
 # Small words a name or team line may contain in lower case ("Head of Policy", "Team for Children and Families")
 NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "in", "on", "at", "-", "–", "de", "di", "van", "von"})
+# Markdown-style headings some dumps keep: "## Next steps" (level from the number of #, clamped to 2-4)
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)[\s#]*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]{2,}$")
 
@@ -58,6 +59,7 @@ class Line:
     text: str
     bullet: bool
     forced_paragraph: bool = False
+    markdown_level: int = 0  # > 0 for a "## Heading" line: a heading whatever follows it
 
 
 def lines_to_blocks(lines: list[str], forced_paragraphs: Collection[int] = ()) -> list[Block]:
@@ -68,6 +70,8 @@ def lines_to_blocks(lines: list[str], forced_paragraphs: Collection[int] = ()) -
     for index, item in enumerate(items):
         if item.bullet:
             blocks.append(Block("list_item", item.text))
+        elif item.markdown_level:
+            blocks.append(Block("heading", item.text, min(max(item.markdown_level, HEADING_LEVEL), 4)))
         elif _is_heading(items, index):
             blocks.append(Block("heading", item.text, HEADING_LEVEL))
         else:
@@ -89,7 +93,13 @@ def _join_lines(lines: list[str], forced: frozenset[int]) -> list[Line]:
             continue
         bullet = bool(BULLET.match(raw))
         text = normalise_space(BULLET.sub("", raw) if bullet else raw)
-        if items and not previous_blank and not bullet and _continues(items[-1], text, raw, wrapped):
+        markdown = MARKDOWN_HEADING.match(raw)
+        if markdown:
+            items.append(Line(normalise_space(markdown[2]), False, markdown_level=len(markdown[1])))
+            previous_blank = False
+            continue
+        joinable = items and not items[-1].markdown_level and not previous_blank and not bullet
+        if joinable and _continues(items[-1], text, raw, wrapped):
             last = items[-1]
             items[-1] = Line(f"{last.text} {text}", last.bullet, last.forced_paragraph)
         elif text:
@@ -106,15 +116,17 @@ def _continues(previous: Line, text: str, raw: str, wrapped: bool) -> bool:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Every line fits ``WRAP_WIDTH`` and several paragraphs run over more than one line."""
+    """Every line fits ``WRAP_WIDTH`` and most blank-line-separated paragraphs of several lines look wrapped.
+
+    A wrapped paragraph has all its lines but the last near the width. Dumps with one paragraph per line and
+    no blank lines (single-newline dumps) are a single chunk and never count as wrapped.
+    """
     if any(len(line) > WRAP_WIDTH for line in lines):
         return False
-    long_followed = sum(
-        1
-        for line, following in itertools.pairwise(lines)
-        if len(line) > WRAP_WIDTH * 0.7 and following.strip() and not BULLET.match(following)
-    )
-    return long_followed >= WRAP_MIN_LONG_LINES
+    chunks = [chunk.split("\n") for chunk in re.split(r"\n\s*\n", "\n".join(lines)) if chunk.strip()]
+    multi_line = [c for c in chunks if len(c) > 1 and not any(BULLET.match(line) for line in c)]
+    wrapped = [c for c in multi_line if all(len(line) >= WRAP_WIDTH * 0.6 for line in c[:-1])]
+    return len(chunks) > 2 and len(wrapped) >= WRAP_MIN_WRAPPED_PARAGRAPHS and 2 * len(wrapped) >= len(multi_line)
 
 
 # --- sign-off ---------------------------------------------------------------------------------------------------------
@@ -129,7 +141,7 @@ def _drop_signoff(items: list[Line]) -> list[Line]:
 
 
 def _is_signoff_line(item: Line) -> bool:
-    if item.bullet or item.forced_paragraph:
+    if item.bullet or item.forced_paragraph or item.markdown_level:
         return False
     text = item.text.rstrip(",")
     if text.casefold() in {s.casefold() for s in load_list("clean-text-signoffs")}:
@@ -147,6 +159,8 @@ def _is_signoff_line(item: Line) -> bool:
 
 def _heading_shaped(item: Line) -> bool:
     """Short, unpunctuated, not lower-case, not a sentence, not a link: could head a section."""
+    if item.markdown_level:
+        return True
     if item.bullet or item.forced_paragraph:
         return False
     text = item.text
@@ -164,6 +178,8 @@ def _reads_as_sentence(words: list[str]) -> bool:
 
 def _is_heading(items: list[Line], index: int) -> bool:
     """Heading-shaped and followed, possibly after further headings, by a body block."""
+    if items[index].markdown_level:
+        return True
     last = len(items) - 1
     if index == last or not _heading_shaped(items[index]):
         return False  # the last line introduces nothing: it is a cut-off paragraph or a stray label
