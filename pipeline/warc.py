@@ -34,15 +34,21 @@ def iter_warc(path: Path) -> Iterator[RawDocument | ErrorRecord]:
         with path.open("rb") as handle:
             for record in ArchiveIterator(handle):
                 number += 1
+                if not record.format.startswith("warc"):
+                    # warcio reads any text line as a legacy ARC header: "notes.warc" full of prose would pass.
+                    raise ValueError(f"record {number} is not a WARC record (format {record.format!r})")
                 item = _document(record, f"{path}#{number}")
                 if item is None:
                     skipped += 1
                 else:
                     yield item
     except Exception as exc:  # warcio raises many kinds on damaged input; all mean "the rest is unreadable"
-        where = f" after record {number}" if number else ""
+        where = f" at record {number}" if number else ""
         log.warning("%s: corrupt archive%s: %s", path, where, exc)
         yield ErrorRecord(str(path), "read", f"corrupt WARC archive{where}: {type(exc).__name__}: {exc}")
+        return
+    if number == 0:
+        yield ErrorRecord(str(path), "read", "no WARC records in the file")
         return
     log.info("%s: %d records, %d skipped (not an HTML 200 response)", path, number, skipped)
 
