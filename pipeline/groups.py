@@ -270,7 +270,8 @@ def _merge(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
         if owner is None and _cut_by_text_end(doc, cand):
             owner = next((e for e in entities.values() if name_key(e.name).startswith(key)), None)
         if owner is None:
-            owner = entities[key] = Entity(surface, cand.kind, cand.head, cand, cand.acronym)
+            kind = known_groups().get(surface, cand.kind)  # "Police Scotland" is police, not other
+            owner = entities[key] = Entity(surface, kind, cand.head, cand, cand.acronym)
         owner.forms.append((cand, surface))
         owner.acronym = owner.acronym or cand.acronym
         if cand.start < owner.first.start:

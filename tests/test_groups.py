@@ -1,0 +1,200 @@
+"""Groups stage on invented bulletins written in the style of Scottish Government policy updates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.bulletin import make_bulletin
+from pipeline.groups import find_groups
+from pipeline.model import load_model
+from pipeline.names import acronym_matches, is_short_form, looks_like_acronym, name_key
+from pipeline.parsed import ParsedBulletin, parse
+from pipeline.records import Block
+from pipeline.sections import find_sections
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def parse_text(nlp, text: str) -> ParsedBulletin:
+    """Blocks are separated by blank lines; a line starting with '## ' is a heading."""
+    blocks = [
+        Block("heading", p[3:], 2) if p.startswith("## ") else Block("paragraph", p)
+        for p in (part.strip() for part in text.split("\n\n"))
+        if p
+    ]
+    bulletin = make_bulletin(
+        source="test", url="https://blogs.example.scot/update-3", title="Update #3",
+        published=dt.date(2019, 5, 14), author=None, categories=[], blocks=blocks,
+    )
+    return parse([bulletin], [find_sections(bulletin)], nlp)[0]
+
+
+def groups_of(nlp, text: str) -> dict[str, object]:
+    return {g.name: g for g in find_groups(parse_text(nlp, text))}
+
+
+FOUND = [
+    ("head noun", "The Adult Support Oversight Board met on 3 May to agree its work plan.",
+     "Adult Support Oversight Board"),
+    ("complement in capitals", "A new Committee on Kinship Care & Fostering for Young People will report in June.",
+     "Committee on Kinship Care & Fostering for Young People"),
+    ("complement running on in lower case",
+     "An update came from the Working Group on Preventing Online Harm affecting children and young people which met.",
+     "Working Group on Preventing Online Harm affecting children and young people"),
+    ("lower-case head after a capitalised run",
+     "The Gender Based Violence Strategy Implementation group continues to meet every quarter.",
+     "Gender Based Violence Strategy Implementation group"),
+    ("thing Scotland", "Officers from Police Scotland and Social Work Scotland presented the findings.",
+     "Police Scotland"),
+    ("second of two", "Officers from Police Scotland and Social Work Scotland presented the findings.",
+     "Social Work Scotland"),
+    ("council", "Staff at West Dunbartonshire Council hosted the session.", "West Dunbartonshire Council"),
+    ("university", "Dr Ruth Alder of Stirling University spoke about neglect.", "Stirling University"),
+    ("university of", "Researchers at the University of Dundee led the evaluation.", "University of Dundee"),
+    ("known body without head noun", "We thank Barnardo's and Europol for their continued support.", "Europol"),
+    ("acronym alone", "Colleagues from COSLA and the NSPCC joined the meeting.", "COSLA"),
+    ("government", "The Scottish Government and Education Scotland published a joint statement.",
+     "Scottish Government"),
+    ("role before group", "Jo Marr, Chief Executive of the Crown Office and Procurator Fiscal Service, attended.",
+     "Crown Office and Procurator Fiscal Service"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in FOUND], ids=[i for i, _, _ in FOUND])
+def test_finds_group(nlp, text, expected):
+    assert expected in groups_of(nlp, text)
+
+
+NOT_GROUPS = [
+    ("venue", "The event took place at Victoria Quay and later at the Glasgow Science Centre.", "Victoria Quay"),
+    ("venue acronym", "Over 600 delegates gathered at the SECC in Glasgow.", "SECC"),
+    ("programme", "Work continues on the Adult Protection Improvement Programme this year.",
+     "Adult Protection Improvement Programme"),
+    ("generic", "The Group agreed the minutes. The Committee will meet again.", "Group"),
+    ("role fragment", "The Cabinet Secretary for Justice opened the conference.", "Cabinet"),
+    ("non-group acronym defined", "Work on Female Genital Mutilation (FGM) continues with partners.", "FGM"),
+    ("acronym of a programme", "The Safer Homes Programme (SHP) will end in 2020.", "SHP"),
+    ("post-nominal", "Speakers included Alan Reid MSP and Fiona Kerr QC.", "MSP"),
+    ("region", "Services in North East Scotland have reported progress.", "North East Scotland"),
+]
+
+
+@pytest.mark.parametrize(("text", "rejected"), [(t, r) for _, t, r in NOT_GROUPS], ids=[i for i, _, _ in NOT_GROUPS])
+def test_rejects_non_group(nlp, text, rejected):
+    names = {name_key(n) for n in groups_of(nlp, text)}
+    assert name_key(rejected) not in names
+
+
+def test_joined_names_stay_apart(nlp):
+    names = groups_of(nlp, "The Scottish Government and Healthcare Improvement Scotland backed the awards.")
+    assert set(names) == {"Scottish Government", "Healthcare Improvement Scotland"}
+
+
+BULLETIN = """## The National Adult Protection Strategy Group
+
+The National Adult Protection Strategy Group met on 2 April. The Strategy Group agreed its priorities and
+the Adult Protection Strategy Group will meet again in June.
+
+## Learning together
+
+The Family Wellbeing Improvement Collaborative (FWIC) brings together practitioners.
+The FWIC learning event was held in Perth.
+
+Members of the National Domestic Abuse Group met the Justice Secretary.
+The National DA Group will report in the autumn.
+
+The Expert Panel on Harmful Sexual Behaviour was set up in March.
+The Expert Panel includes members from COSLA and the NHS."""
+
+
+def test_short_forms_merge_into_full_name(nlp):
+    groups = groups_of(nlp, BULLETIN)
+    lead = groups["National Adult Protection Strategy Group"]
+    assert set(lead.aliases) == {"Strategy Group", "Adult Protection Strategy Group"}
+    assert lead.mentions == 4
+    assert lead.text == "National Adult Protection Strategy Group"
+    assert "National Domestic Abuse Group" in groups
+    assert "National DA Group" in groups["National Domestic Abuse Group"].aliases
+    assert "Expert Panel" in groups["Expert Panel on Harmful Sexual Behaviour"].aliases
+    assert "Strategy Group" not in groups and "Expert Panel" not in groups
+
+
+def test_defined_acronym_belongs_to_its_group(nlp):
+    groups = groups_of(nlp, BULLETIN)
+    fwic = groups["Family Wellbeing Improvement Collaborative"]
+    assert fwic.acronym == "FWIC"
+    assert fwic.kind == "group"
+    assert "FWIC" not in groups
+
+
+def test_acronym_before_long_form(nlp):
+    groups = groups_of(nlp, "Staff from SWAN (Scottish Women’s Advocacy Network) took part.")
+    assert list(groups) == ["Scottish Women’s Advocacy Network"]
+    assert groups["Scottish Women’s Advocacy Network"].acronym == "SWAN"
+
+
+def test_record_offsets_point_at_first_mention(nlp):
+    parsed = parse_text(nlp, BULLETIN)
+    for group in find_groups(parsed):
+        assert parsed.text[group.char_start : group.char_end] == group.text
+        assert group.sentence and group.text in group.sentence
+        assert group.section_id.startswith(parsed.bulletin_id)
+
+
+KINDS = [
+    ("Falkirk Council staff attended.", "Falkirk Council", "council"),
+    ("The Scottish Parliament debated the bill.", "Scottish Parliament", "parliament"),
+    ("Help came from Police Scotland.", "Police Scotland", "police"),
+    ("The Care Inspectorate will inspect services.", "Care Inspectorate", "agency"),
+    ("The Children's Services Partnership Board met.", "Children's Services Partnership Board", "board"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), KINDS, ids=[k for _, _, k in KINDS])
+def test_kind(nlp, text, name, kind):
+    assert groups_of(nlp, text)[name].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "expected"),
+    [
+        ("CCPS", ["Coalition", "of", "Care", "and", "Support", "Providers", "Scotland"], True),
+        ("ToR", ["Terms", "of", "Reference"], True),
+        ("CYPIC", ["Children", "and", "Young", "People", "Improvement", "Collaborative"], True),
+        ("FGM", ["Scotland’s", "National", "Action", "Plan"], False),
+        ("AB", ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"], False),
+    ],
+    ids=["skips-a-word", "connector-letter", "five-words", "wrong-letters", "too-few-letters"],
+)
+def test_acronym_matches(acronym, words, expected):
+    assert acronym_matches(acronym, words) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("NSPCC", True), ("CoSLA", True), ("ToR", True), ("McDonald", False), ("Group", False), ("A", False)],
+    ids=["caps", "mixed", "short-mixed", "surname", "word", "single"],
+)
+def test_looks_like_acronym(text, expected):
+    assert looks_like_acronym(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("Leadership Group", "National Child Protection Leadership Group", True),
+        ("National CSE Group", "National Child Sexual Exploitation Group", True),
+        ("Expert Group", "Expert Group on Preventing Online Harm", True),
+        ("Strategy Group", "Child Trafficking Strategy Group", True),
+        ("Leadership Board", "National Child Protection Leadership Group", False),
+        ("Child Trafficking Strategy Group", "Child Trafficking Strategy Group", False),
+    ],
+    ids=["suffix", "inner-acronym", "head-before-complement", "two-word", "other-head", "same"],
+)
+def test_is_short_form(short, full, expected):
+    assert is_short_form(short, full) is expected
