@@ -414,3 +414,10 @@ def test_single_newline_dump_with_long_lines_is_not_taken_for_hard_wrapped() -> 
         "Item 1 - Welcome and introductions from the Chair of the panel",
         "Item 2 - Review of the draft allowance guidance for carers",
     ]
+
+
+def test_text_without_a_title_line_keeps_its_first_paragraph() -> None:
+    body = "The forum met on 5 June 2019 and agreed its remit for the coming two years of work.\n"
+    bulletin = _clean(body)
+    assert bulletin.blocks[0].text == body.strip()
+    assert bulletin.title == "The forum met on 5 June 2019 and agreed its remit for the coming"

@@ -40,6 +40,8 @@ _WRITTEN_DATE = (
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d"  # January 25, 2018
     r"|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? (?:19|20)\d\d)"  # 25 January 2018
 )
+# A first line longer than this, or ending like a sentence, is body text rather than the page's title
+TITLE_MAX_WORDS = 25
 # Date-first byline: a written date, then "by ..." / "| ..." / nothing.
 #   "January 25, 2018 by No Comments | Category Uncategorized", "Posted on 3 March 2019 by Sam Reid",
 #   "12 March 2019" (a news page's date line)
@@ -197,9 +199,13 @@ def _parse_byline_line(line: str, position: int) -> Byline | None:
 
 
 def _plain_header(lines: list[str], indices: list[int], title_hint: str | None) -> Header:
-    """No byline: the first line is the title, unless a title hint says the text starts with the body."""
+    """No byline: the first line is the title, unless it reads as body text (a long or punctuated paragraph).
+
+    A text without a title line (an article body alone) keeps its first paragraph; the title then comes from
+    the hint or the first words.
+    """
     first = normalise_space(re.sub(r"^\s*#+\s+", "", lines[indices[0]]))  # "# Title" in Markdown-like dumps
-    if title_hint and not _same_title(first, title_hint) and not _title_shaped(first):
+    if not _title_shaped(first) and not (title_hint and _same_title(first, title_hint)):
         return Header(body_start=indices[0])
     return Header(title=first, body_start=indices[0] + 1)
 
@@ -212,7 +218,7 @@ def _same_title(line: str, title: str) -> bool:
 
 def _title_shaped(line: str) -> bool:
     """A short line without a full stop: the page's title even when it differs from the hint (site suffix)."""
-    return len(line.split()) <= 20 and not line.endswith((".", "!", "?", ":", ";", ",", "”", '"'))
+    return len(line.split()) <= TITLE_MAX_WORDS and not line.endswith((".", ";", ",", "”", '"', "…"))
 
 
 def _label_of(line: str) -> str | None:

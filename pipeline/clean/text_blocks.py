@@ -39,7 +39,7 @@ WRAP_MIN_WRAPPED_PARAGRAPHS = 2
 # "• item", "- item", "* item", "– item" (also the other bullet glyphs browsers copy)
 BULLET = re.compile(r"^\s*[•\-*–·▪●◦]\s+")
 # Closing punctuation that ends a sentence, a list lead-in or a quotation: such a line is not a heading
-CLOSING_PUNCTUATION = (".", ":", ";", ",", "!", "?", "”", '"', "’", "'", "`", "»")
+CLOSING_PUNCTUATION = (".", ":", ";", ",", "!", "?", "”", '"', "’", "'", "`", "»", "…")
 # Finite auxiliaries: "The delivery plan will be published on 24 November" is a sentence, not a heading
 SENTENCE_VERBS = frozenset(
     {"is", "are", "was", "were", "will", "would", "has", "have", "had", "been", "being"}
