@@ -420,4 +420,4 @@ def test_text_without_a_title_line_keeps_its_first_paragraph() -> None:
     body = "The forum met on 5 June 2019 and agreed its remit for the coming two years of work.\n"
     bulletin = _clean(body)
     assert bulletin.blocks[0].text == body.strip()
-    assert bulletin.title == "The forum met on 5 June 2019 and agreed its remit for the coming"
+    assert bulletin.title == "The forum met on 5 June 2019 and agreed its remit for"  # first 12 words
