@@ -35,6 +35,7 @@ IMPLIED_GROUP_TYPES = frozenset({"meeting", "conference", "awards", "appointment
 NEAREST_TRIGGER_MAX_TOKENS = 6  # a trigger the date does not hang from must be this close ("ran ... from 2 April")
 NEAREST_NOUN_MAX_TOKENS = 3  # closer still for a noun ("will go to consultation in May")
 VERB_POS = frozenset({"VERB", "AUX"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl"})
 NONFINITE_DEPS = frozenset({"xcomp", "acl", "advcl", "pcomp"})
 NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -232,16 +233,9 @@ def anchor_trigger(date_root: Token, triggers: list[Trigger], granularity: str) 
     if not usable:
         return None
     by_token = {tok_i: t for t in usable for tok_i in range(t.start, t.end)}
-    postponed: Trigger | None = None
-    for ancestor in date_root.ancestors:
-        trigger = by_token.get(ancestor.i)
-        if trigger is not None and not trigger.irrealis:
-            return trigger
-        postponed = postponed or trigger
-        if ancestor.pos_ in VERB_POS and postponed is None and not _is_nonfinite_dependent(ancestor):
-            break  # the date's own clause has no trigger above it
-    if postponed is not None:
-        return postponed
+    above = _trigger_above(date_root, by_token)
+    if above is not None and not above.direct_only:
+        return above
     verb = _governing_verb(date_root)
     clause = range(verb.left_edge.i, verb.right_edge.i + 1) if verb is not None else None
     near = [
@@ -249,7 +243,24 @@ def anchor_trigger(date_root: Token, triggers: list[Trigger], granularity: str) 
         if not t.direct_only and (clause is None or t.root.i in clause)
         and _token_distance(t, date_root) <= (NEAREST_NOUN_MAX_TOKENS if t.noun else NEAREST_TRIGGER_MAX_TOKENS)
     ]
-    return min(near, key=lambda t: _token_distance(t, date_root), default=None)
+    nearest = min(near, key=lambda t: _token_distance(t, date_root), default=None)
+    if above is None or (nearest and _token_distance(nearest, date_root) <= _token_distance(above, date_root)):
+        return nearest  # a trigger word beats an occasion noun the parse may have hung the date on by mistake
+    return above
+
+
+def _trigger_above(date_root: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The first trigger among the date's heads, climbing past "intention to" and non-finite verbs, not past
+    the date's own finite verb."""
+    postponed: Trigger | None = None
+    for ancestor in date_root.ancestors:
+        trigger = by_token.get(ancestor.i)
+        if trigger is not None and not trigger.irrealis:
+            return trigger
+        postponed = postponed or trigger
+        if ancestor.pos_ in VERB_POS and postponed is None and not _is_nonfinite_dependent(ancestor):
+            break
+    return postponed
 
 
 def _token_distance(trigger: Trigger, token: Token) -> int:
@@ -351,10 +362,13 @@ def _argument_tokens(trigger: Trigger) -> set[int]:
     heads = [root]
     if root.pos_ in VERB_POS:
         verb = root
-        while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ in {"xcomp", "conj"}:
-            verb = verb.head  # "will meet again", "expected to be published": the subject is higher up
+        while not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.dep_ in SUBJECT_SHARING_DEPS:
+            verb = verb.head  # "met ... and will meet again", "X is underway, expected to be published": higher up
         heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if verb.dep_ in {"acl", "relcl"}:
+        if not heads and verb.pos_ not in VERB_POS:  # "the report, due to be published": "due" -> "report"
+            verb = verb.head if verb.dep_ == "amod" else verb
+            heads.append(verb)
+        elif verb.dep_ in {"acl", "relcl"} and not heads:
             heads.append(verb.head)  # "the report, published in May": the noun is the subject
         for child in root.children:
             if child.dep_ == "dobj" or (child.dep_ in {"prep", "agent"} and child.lower_ in ARGUMENT_PREPS):
@@ -447,7 +461,7 @@ def event_publication(ctx: _Context, trigger: Trigger, sentence: Span, block: Bl
         return None
     arguments = _argument_tokens(trigger)
     in_arguments = [p for p in named if ctx._token_of(p.start) in arguments]
-    return min(in_arguments or named, key=lambda p: abs(p.start - trigger.root.idx)).name
+    return (in_arguments or named)[0].name  # the first one named is the topic, the later ones its details
 
 
 # ---------------------------------------------------------------- the stage
