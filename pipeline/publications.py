@@ -51,6 +51,7 @@ TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "fr
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on", "to", "against"})
 GROUP_HEAD_WORDS = frozenset({"group", "board", "committee", "forum", "network", "partnership", "team", "subgroup"})
 MAX_QUOTED_WORDS = 12
+MAX_BRACKET_TOKENS = 7  # "(Care and Justice)"
 MAX_SUBTITLE_TOKENS = 30
 
 
@@ -83,6 +84,17 @@ def _place(token: Token) -> bool:
     return token.text in load_set("publications-place-possessors")
 
 
+def _bracket_start(doc: Doc, close_i: int, sent_start: int) -> int | None:
+    """Index of the '(' opening a bracketed part of a title that ends at ``close_i``."""
+    for m in range(close_i - 1, max(close_i - MAX_BRACKET_TOKENS, sent_start) - 1, -1):
+        token = doc[m]
+        if token.text == "(":
+            return m if m < close_i - 1 and _title_word(doc[m + 1]) else None
+        if not (_title_word(token) or token.lower_ in TITLE_JOINERS or token.text in ("'", "’", "'s", "’s")):
+            return None
+    return None
+
+
 def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
     """Walk left over 'Human Trafficking and Exploitation (Scotland)' and "Scotland’s" (a place's possessive)."""
     i = head_i
@@ -90,10 +102,10 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
         token = doc[i - 1]
         if _title_word(token) and token.tag_ != "VBG":
             i -= 1
-        elif token.text == ")" and i - 3 >= sent_start and doc[i - 3].text == "(" and _title_word(doc[i - 2]):
-            i -= 3  # "(Scotland)"
-        elif token.lower_ in ("and", "&") and i - 2 >= sent_start and _title_word(doc[i - 2]):
-            i -= 1
+        elif token.text == ")" and (opening := _bracket_start(doc, i - 1, sent_start)) is not None:
+            i = opening  # "(Scotland)", "(Care and Justice)", "(Tenants' Rights)"
+        elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and _title_word(doc[i - 2]):
+            i -= 1  # "Trafficking and Exploitation", "Tenants' Rights"
         elif token.text in ("'s", "’s") and i - 2 >= sent_start and _place(doc[i - 2]):
             i -= 2  # "Scotland’s National Action Plan", but not "the Scottish Government’s Strategy"
             break
