@@ -266,3 +266,40 @@ def test_minutes_give_one_meeting_of_the_minuted_group(minutes_events):
     assert [(e.type, e.value, e.groups) for e in minutes_events] == [
         ("meeting", "2019-03-14", ("Rural Housing Forum",)),
     ]
+
+
+# (paragraph, date surface, value, granularity, expected type or None, expected location)
+ONE_SENTENCE_CASES = [
+    ("The annual conference on 5 June 2019 will bring together 400 practitioners.", "5 June 2019", "2019-06-05",
+     "day", "conference", None),
+    ("The Island Forum hosted a roadshow at the Corran Halls in Oban on 4 October 2018.", "4 October 2018",
+     "2018-10-04", "day", "event", "Corran Halls, Oban"),
+    ("The Fisheries Act came into force on 1 April 2019.", "1 April 2019", "2019-04-01", "day", "legislation", None),
+    ("The Bill received Royal Assent on 3 July 2018.", "3 July 2018", "2018-07-03", "day", "legislation", None),
+    ("The consultation closes on 30 September 2019.", "30 September 2019", "2019-09-30", "day", "consultation", None),
+    ("Megan Innes was appointed to the Board on 1 August 2018.", "1 August 2018", "2018-08-01", "day", "appointment",
+     None),
+    ("The Minister confirmed on 5 May 2019 that the fund will continue.", "5 May 2019", "2019-05-05", "day",
+     "announcement", None),
+    ("The new strategy was launched on 12 March 2019.", "12 March 2019", "2019-03-12", "day", "publication", None),
+    ("Fiona was the chair of the Harbour Review, the recommendations of which were accepted by Ministers in March "
+     "2018.", "March 2018", "2018-03", "month", None, None),
+    ("Sadly this blog will be the last until September, but guest bloggers will keep you company.", "September",
+     "2019-09", "month", None, None),
+    ("The number of referrals rose by 12% in the two years up to 2018.", "2018", "2018", "year", None, None),
+    ("Following a successful pilot in 2016, the scheme was extended to all islands.", "2016", "2016", "year", None,
+     None),
+    ("We passed the halfway mark of the programme in May 2019.", "May 2019", "2019-05", "month", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "surface", "value", "granularity", "event_type", "location"),
+    ONE_SENTENCE_CASES,
+    ids=[f"{c[4] or 'no-event'}-{c[2]}" for c in ONE_SENTENCE_CASES],
+)
+def test_one_sentence(nlp, paragraph, surface, value, granularity, event_type, location):
+    bulletin = _bulletin([("paragraph", paragraph)], "Island Update", dt.date(2019, 6, 1))
+    parsed = parse([bulletin], [find_sections(bulletin)], nlp)[0]
+    events = find_events(parsed, _dates(parsed, [(surface, value, granularity, 0)]), [], [])
+    assert [(e.type, e.location) for e in events] == ([(event_type, location)] if event_type else [])
