@@ -1,0 +1,546 @@
+"""Role phrases for the people stage: "Cabinet Secretary for Justice", "independent Chair", "Head of Child Protection".
+
+A role is read from token attributes around a head word (``data/people-role-heads.txt``):
+capitalised modifiers before it, then an optional "for/of/to ..." portfolio after it.
+One left-to-right scan per Doc; the people stage ties the phrases to names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_list, load_set
+
+log = logging.getLogger(__name__)
+
+MAX_MODIFIERS = 5  # "Deputy Director Deputy Director" is 4; "CoSLA Community Wellbeing Lead" is 3
+MAX_COMPLEMENT = 24  # "Strategic Lead for Children and Education, including Child Protection" is 10
+MAX_PORTFOLIO_TAIL = 8  # ", Social Security and Equalities" after "Cabinet Secretary for Communities"
+
+# Words that open a portfolio after the head: "Minister for Housing", "Head of Child Protection",
+# "Adviser to the First Minister".
+COMPLEMENT_OPENERS = frozenset({"for", "of", "to"})
+# Lower-case words allowed inside a portfolio between capitalised words: "Minister for Public Health and Sport".
+COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "at", "&"})
+# Words before a head that make it a verb, not an office: "Catherine Dyer will Chair the Group".
+VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
+# Parts of speech that never modify a role: "The Minister", "In Scotland", "and Cabinet Secretary".
+NON_MODIFIER_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "ADV", "PUNCT", "SYM"})
+POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    """One role as written in the text (no leading "the")."""
+
+    start: int  # token indices into the Doc, end exclusive
+    end: int
+    text: str  # "Chair" for "Chair of the X Group" (the group goes to organisation)
+    organisation: str | None
+    char_start: int
+    char_end: int
+    generic: bool  # bare office with no portfolio ("the Minister", "Chief Executive"): never a row without a name
+    plural: bool  # "Ministers"
+    chair_like: bool
+
+
+@cache
+def _heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Last word of each head -> the heads ending in it, longest first ("general" -> ("solicitor", "general"))."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for entry in load_list("people-role-heads"):
+        words = tuple(entry.casefold().split())
+        by_last.setdefault(words[-1], []).append(words)
+    return {last: tuple(sorted(heads, key=len, reverse=True)) for last, heads in by_last.items()}
+
+
+@cache
+def head_words() -> frozenset[str]:
+    """Every word of every head, case-folded: such words are never part of a person's name."""
+    return frozenset(w for heads in _heads().values() for head in heads for w in head)
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and (token.is_alpha or any(c in text for c in "'’-"))
+
+
+def _no_space_around(doc: Doc, i: int) -> bool:
+    """A hyphen token glued to its neighbours: "Vice-Chair", "Co-Chair"."""
+    return i > 0 and doc[i].text == "-" and doc[i - 1].whitespace_ == "" and doc[i].whitespace_ == ""
+
+
+def head_at(doc: Doc, i: int) -> tuple[int, bool] | None:
+    """If token ``i`` ends a role head, (first token of the head, plural?); "Solicitor General" -> 2 tokens."""
+    lower = doc[i].lower_
+    plural = False
+    heads = _heads().get(lower)
+    if heads is None and lower.endswith("s") and len(lower) > 3:
+        heads, plural = _heads().get(lower[:-1]), True  # "Ministers", "Directors"
+    if heads is None:
+        return None
+    for words in heads:
+        start = i - len(words) + 1
+        if start >= 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
+            return start, plural
+    return None
+
+
+def _is_verb_use(doc: Doc, start: int) -> bool:
+    """ "will Chair the Group", "to lead the work": the head word is a verb here."""
+    token = doc[start]
+    return token.pos_ == "VERB" or (start > 0 and doc[start - 1].lower_ in VERB_CUES)
+
+
+def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
+    """First token of the role: capitalised modifiers ("Deputy First"), or one lower-case one ("independent")."""
+    org_words = load_set("people-org-words", casefold=True)
+    lower_modifiers = load_set("people-role-modifiers-lowercase", casefold=True)
+    start = head_start
+    j = head_start - 1
+    while j >= 0 and head_start - j <= MAX_MODIFIERS:
+        token = doc[j]
+        if j in blocked or token.is_space:
+            break
+        if _no_space_around(doc, j):
+            j -= 1
+            continue
+        if token.lower_ in lower_modifiers:
+            start = j  # "independent Chair": nothing to its left belongs to the role
+            break
+        if not _is_capitalised(token) or token.pos_ in NON_MODIFIER_POS or (token.is_stop and token.lower_ != "first"):
+            break
+        if (
+            token.lower_ in org_words
+        ):  # "Scottish Government Chief Social Work Adviser", "Review Group independent chair"
+            break
+        start = j
+        if token.is_sent_start:
+            break
+        j -= 1
+    while start < head_start and doc[start].text == "-":
+        start += 1
+    return start
+
+
+def starts_role(doc: Doc, i: int) -> bool:
+    """Does a role begin at token ``i``? Used to stop "and" inside a portfolio before a second role."""
+    for j in range(i, min(i + MAX_MODIFIERS + 2, len(doc))):
+        token = doc[j]
+        if not (_is_capitalised(token) or token.lower_ in load_set("people-role-modifiers-lowercase")):
+            return False
+        if head_at(doc, j) and (j + 1 >= len(doc) or not _is_capitalised(doc[j + 1])):
+            return True
+    return False
+
+
+def _chunk_end(doc: Doc, i: int) -> int:
+    """End of the comma-separated part starting at ``i`` (same block and sentence)."""
+    j = i
+    while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "(", ")"} and not doc[j].is_space:
+        if j > i and doc[j].is_sent_start:
+            break
+        j += 1
+    return j
+
+
+def _is_portfolio_tail(doc: Doc, i: int, end: int, blocked: Set[int]) -> bool:
+    """ ", Social Security and Equalities": a portfolio list goes on past a comma and ends with "and X"."""
+    if not (0 < end - i <= MAX_PORTFOLIO_TAIL) or not _is_capitalised(doc[i]):
+        return False
+    org_words = load_set("people-org-words", casefold=True)
+    tokens = doc[i:end]
+    has_and = any(t.lower_ in {"and", "&"} for t in tokens)
+    fits = all(
+        (_is_capitalised(t) or t.lower_ in COMPLEMENT_CONNECTORS or t.text in POSSESSIVE)
+        and t.i not in blocked
+        and t.lower_ not in org_words
+        for t in tokens
+    )
+    return has_and and fits
+
+
+def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
+    """End of the "for/of/to ..." portfolio after the head, or ``head_end`` when there is none."""
+    if head_end >= len(doc) or doc[head_end].text not in COMPLEMENT_OPENERS:
+        return head_end
+    first = head_end + 1
+    if first < len(doc) and doc[first].lower_ == "the":
+        first += 1
+    if first >= len(doc) or first in blocked or not _is_capitalised(doc[first]):
+        return head_end
+    last = first
+    j = first
+    while j < len(doc) and j - head_end <= MAX_COMPLEMENT:
+        token = doc[j]
+        if token.is_space or j in blocked or (j > first and token.is_sent_start):
+            break
+        if _is_capitalised(token):
+            last = j + 1
+        elif token.text in POSSESSIVE or token.text in {"-", "&"}:
+            pass
+        elif token.lower_ == "and":
+            after = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
+            if after >= len(doc) or after in blocked or starts_role(doc, after):
+                break  # "Cabinet Secretary for Justice and the Solicitor General"
+        elif token.lower_ in COMPLEMENT_CONNECTORS:
+            pass
+        elif token.is_lower and token.pos_ in {"NOUN", "ADJ"} and _is_capitalised(doc[j - 1]) and j + 1 < len(doc):
+            if not _is_capitalised(doc[j + 1]):
+                break  # "Children and Young people Improvement Collaborative" keeps "people"
+        elif token.text == ",":
+            tail_start = j + 1
+            tail_end = _chunk_end(doc, tail_start)
+            if tail_start < len(doc) and doc[tail_start].lower_ == "including" and tail_end > tail_start + 1:
+                j = tail_end  # "..., including Child Protection"
+                last = tail_end
+                continue
+            if _is_portfolio_tail(doc, tail_start, tail_end, blocked):
+                j = tail_end
+                last = tail_end
+                continue
+            break
+        else:
+            break
+        j += 1
+    # "Child Protection SOLACE": an organisation's acronym after the portfolio is not part of it
+    while (
+        last - 1 > first
+        and doc[last - 1].text.isupper()
+        and len(doc[last - 1]) > 1
+        and not doc[last - 2].text.isupper()
+    ):
+        last -= 1
+    return last
+
+
+def dedupe_words(text: str) -> str:
+    """ "Deputy Director Deputy Director for X" -> "Deputy Director for X" (an office doubled in a list line)."""
+    words = text.split(" ")
+    for k in range(1, len(words) // 2 + 1):
+        if words[:k] == words[k : 2 * k]:
+            return " ".join(words[k:])
+    return text
+
+
+def _drop_repeated_prefix(doc: Doc, start: int, head_start: int) -> int:
+    """ "Deputy Director Deputy Director for ..." (a doubled office in a list) -> "Deputy Director for ..."."""
+    words = [t.lower_ for t in doc[start : head_start + 1]]
+    for k in range(1, len(words) // 2 + 1):
+        if words[:k] == words[k : 2 * k]:
+            return start + k
+    return start
+
+
+def _is_generic(words: list[str]) -> bool:
+    generic_words = load_set("people-role-generic-words", casefold=True)
+    return all(w in generic_words for w in words)
+
+
+def _role_at(doc: Doc, i: int, blocked: Set[int]) -> RolePhrase | None:
+    """The role whose head ends at token ``i``, or None."""
+    found = head_at(doc, i)
+    if found is None:
+        return None
+    head_start, plural = found
+    if head_start in blocked or i in blocked or _is_verb_use(doc, head_start):
+        return None
+    start = _left_modifiers(doc, head_start, blocked)
+    if not doc[head_start].text[0].isupper() and start == head_start:
+        return None  # lower-case "chair" or "lead" alone is an ordinary word
+    start = _drop_repeated_prefix(doc, start, head_start)
+    end = _complement_end(doc, i + 1, blocked)
+    head_words_lower = tuple(t.lower_ for t in doc[head_start : i + 1])
+    if (
+        end == i + 1
+        and len(head_words_lower) == 1
+        and head_words_lower[0] in load_set("people-role-heads-need-complement", casefold=True)
+    ):
+        return None  # "Head" alone, "Professor" before a name
+    chair_like = head_words_lower[-1] in load_set("people-role-heads-chair", casefold=True)
+    organisation = None
+    text_end = end
+    if chair_like and end > i + 1 and doc[i + 1].lower_ == "of":
+        first = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+        organisation = doc[first:end].text
+        text_end = i + 1  # "Chair of the X Group" -> role "Chair", organisation "X Group"
+    char_start, char_end = doc[start].idx, doc[text_end - 1].idx + len(doc[text_end - 1])
+    words = [w for t in doc[start:text_end] for w in t.lower_.split("-") if w]
+    return RolePhrase(
+        start=start,
+        end=end,
+        text=doc.text[char_start:char_end],
+        organisation=organisation,
+        char_start=char_start,
+        char_end=char_end,
+        generic=end == i + 1 and _is_generic(words),
+        plural=plural,
+        chair_like=chair_like,
+    )
+
+
+def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset()) -> list[RolePhrase]:
+    """Every role phrase in the Doc, longest first where they overlap; ``blocked`` tokens (names) are never inside."""
+    candidates = [role for i in range(len(doc)) if (role := _role_at(doc, i, blocked)) is not None]
+    candidates.sort(key=lambda r: r.start - r.end)  # longest first
+    kept: list[RolePhrase] = []
+    for role in candidates:
+        if any(role.start < other.end and other.start < role.end for other in kept):
+            continue  # "Chief Medical Officer" inside "Head of the Chief Medical Officer Policy Division"
+        kept.append(role)
+    kept.sort(key=lambda r: r.start)
+    log.debug("%d role phrases", len(kept))
+    return kept
+
+
+# ---------------------------------------------------------------- tying roles to named people
+
+
+class NamedSpan(Protocol):
+    """What the tie rules need of a name mention (``people.NameMention``)."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A role held by a person (``person`` key), with the evidence span that shows it."""
+
+    person: str
+    role: str
+    organisation: str | None
+    char_start: int
+    char_end: int
+    role_start: int = -1  # token index of the role phrase it came from (-1 for a verb statement)
+
+
+# Words between a name and a chair verb: "Ruth Gray will Chair the Group", "Ann Lowe has agreed to chair".
+CHAIR_AUX = frozenset(
+    {"will", "would", "shall", "is", "was", "to", "has", "have", "been", "agreed", "appointed", "also"}
+)
+# Chair verbs -> the role they give: "will Chair the Group" -> "Chair".
+CHAIR_VERBS = {"chair": "Chair", "co-chair": "Co-Chair", "convene": "Convener"}
+# "This Group is chaired by Alan Reid" -> "Chair".
+CHAIRED_BY = {"chaired": "Chair", "co-chaired": "Co-Chair", "convened": "Convener"}
+# Words between a name and its role in a statement: "Ruth was the Independent Chair", "who has been appointed as".
+COPULA_SKIP = frozenset(
+    {
+        "who",
+        "is",
+        "was",
+        "has",
+        "had",
+        "have",
+        "been",
+        "be",
+        "will",
+        "became",
+        "becomes",
+        "remains",
+        "remained",
+        "served",
+        "serves",
+        "now",
+        "previously",
+        "formerly",
+        "also",
+        "appointed",
+        "named",
+        "as",
+        "the",
+        "a",
+        "an",
+        "its",
+        "our",
+        "their",
+        "new",
+        "current",
+        ",",
+    }
+)
+COPULA_VERBS = frozenset(
+    {"is", "was", "been", "be", "became", "becomes", "remains", "remained", "served", "serves", "appointed", "named"}
+)
+# "She will draw on her previous experience as Chief Executive of X": a pronoun subject, then "as ROLE".
+SUBJECT_PRONOUNS = frozenset({"she", "he"})
+PRONOUN_LOOKBACK_SENTENCES = 2
+ROLE_JOINERS = frozenset({"and", "/", "&"})  # "Deputy First Minister and Cabinet Secretary for ..."
+
+
+def _span(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
+    return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
+
+
+def _tie(doc: Doc, mention: NamedSpan, role: RolePhrase) -> Tie:
+    start, end = _span(doc, min(mention.outer_start, role.start), max(mention.outer_end, role.end))
+    return Tie(mention.person, role.text, role.organisation, start, end, role.start)
+
+
+def _skip_the(doc: Doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].lower_ in {"the", "a", "an", "its", "their", "our"} else i
+
+
+def _role_chain(doc: Doc, first: RolePhrase, role_at: dict[int, RolePhrase]) -> list[RolePhrase]:
+    """ "Deputy First Minister and Cabinet Secretary for Education": roles joined by "and" or "/"."""
+    chain = [first]
+    while chain[-1].end < len(doc) and doc[chain[-1].end].text in ROLE_JOINERS:
+        following = role_at.get(_skip_the(doc, chain[-1].end + 1))
+        if following is None:
+            break
+        chain.append(following)
+    return chain
+
+
+def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase]) -> list[Tie]:
+    """ "Ann Hill, Minister for Housing", "Ann Hill (Chair), Minister for ...", "Minister for Housing, Ann Hill"."""
+    role_at = {r.start: r for r in roles}
+    role_ending = {r.end: r for r in roles}
+    ties: list[Tie] = []
+    for m in mentions:
+        k = m.outer_end
+        if k + 2 < len(doc) and doc[k].text == "(" and (r := role_at.get(k + 1)) and doc[r.end].text == ")":
+            ties.append(_tie(doc, m, r))  # "(Chair)"
+            k = r.end + 1
+        if k < len(doc) and doc[k].text == "," and (r := role_at.get(_skip_the(doc, k + 1))):
+            ties.extend(_tie(doc, m, role) for role in _role_chain(doc, r, role_at))
+        before = m.outer_start - 1 if m.outer_start > 0 and doc[m.outer_start - 1].text == "," else m.outer_start
+        if (r := role_ending.get(before)) is not None:
+            ties.append(_tie(doc, m, r))  # "the Cabinet Secretary for Justice, Michael Grant MSP"
+            start = r.start - int(r.start > 0 and doc[r.start - 1].lower_ == "the")
+            # "Deputy First Minister and Cabinet Secretary ..., Ann Hill"; "the X and the Y, Ann Hill" is two people
+            joined = start == r.start and start > 0 and doc[start - 1].text in ROLE_JOINERS
+            if joined and (r2 := role_ending.get(start - 1)):
+                ties.append(_tie(doc, m, r2))
+    return ties
+
+
+def _group_after(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
+    """The group named within a few tokens after token ``i`` ("will Chair the Expert Group")."""
+    if i >= len(doc):
+        return None
+    lo, hi = doc[i].idx, doc[min(i + 3, len(doc) - 1)].idx
+    return next((name for start, _, name in groups if lo <= start <= hi), None)
+
+
+def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
+    """The last group named before token ``i``, in its sentence first, else earlier (the section heading)."""
+    char = doc[i].idx
+    sentence_start = doc[i].sent.start_char if doc.has_annotation("SENT_START") else 0
+    earlier = [(start, name) for start, end, name in groups if end <= char]
+    in_sentence = [g for g in earlier if g[0] >= sentence_start]
+    chosen = in_sentence or earlier
+    return max(chosen)[1] if chosen else None
+
+
+def ties_by_statement(
+    doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], groups: Sequence[tuple[int, int, str]]
+) -> list[Tie]:
+    """ "X will Chair the Group", "chaired by X", "X was the Independent Chair of ...", "X, who is the Minister ..."."""
+    role_at = {r.start: r for r in roles}
+    ties: list[Tie] = []
+    for m in mentions:
+        # "Ruth Gray will Chair the Group"
+        k = m.outer_end
+        while k < len(doc) and k - m.outer_end < 4 and doc[k].lower_ in CHAIR_AUX:
+            k += 1
+        object_follows = k + 1 < len(doc) and (doc[k + 1].lower_ == "the" or doc[k + 1].text[:1].isupper())
+        if k > m.outer_end and object_follows and (role := CHAIR_VERBS.get(doc[k].lower_)):
+            start, end = _span(doc, m.outer_start, k + 1)
+            organisation = _group_after(doc, k + 1, groups) or group_before(doc, k, groups)
+            ties.append(Tie(m.person, role, organisation, start, end))
+        # "This Group is chaired by Alan Reid"
+        if (
+            m.outer_start >= 2
+            and doc[m.outer_start - 1].lower_ == "by"
+            and (role := CHAIRED_BY.get(doc[m.outer_start - 2].lower_))
+        ):
+            start, end = _span(doc, m.outer_start - 2, m.outer_end)
+            ties.append(Tie(m.person, role, group_before(doc, m.outer_start - 2, groups), start, end))
+        # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director"
+        k, verb = m.outer_end, False
+        while k < len(doc) and k - m.outer_end < 6 and doc[k].lower_ in COPULA_SKIP:
+            verb = verb or doc[k].lower_ in COPULA_VERBS
+            k += 1
+        if verb and (r := role_at.get(k)) and not r.plural:
+            ties.append(_tie(doc, m, r))
+    return ties
+
+
+def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]) -> list[Tie]:
+    """ "She will draw on her previous experience as Chief Executive of X": the one person named just before.
+
+    Only when the sentence opens with "She"/"He", the role follows "as" or a copula, and the sentences
+    before it name exactly one person: anything less clear is left alone.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    sentences = list(doc.sents)
+    sentence_index = {s.start: n for n, s in enumerate(sentences)}
+    ties = []
+    for role in roles:
+        if role.start in taken or role.plural or role.start < 2:
+            continue
+        sentence = doc[role.start].sent
+        if sentence[0].lower_ not in SUBJECT_PRONOUNS:
+            continue
+        lead = doc[role.start - 1].lower_
+        if lead in {"the", "a"}:
+            lead = doc[role.start - 2].lower_
+        if lead not in {"as"} | COPULA_VERBS:
+            continue
+        n = sentence_index.get(sentence.start, 0)
+        window_start = sentences[max(n - PRONOUN_LOOKBACK_SENTENCES, 0)].start
+        before = [m for m in mentions if window_start <= m.start < sentence.start]
+        if len({m.person for m in before}) == 1:
+            person = before[-1].person
+            ties.append(Tie(person, role.text, role.organisation, role.char_start, role.char_end, role.start))
+    return ties
+
+
+def ties_in_list_item(
+    doc: Doc, item: Span, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]
+) -> list[Tie]:
+    """Attendee lines: "Minister for Housing, Ann Hill MSP" keeps the whole first part as the role
+    ("CEO Transport Scotland"); in "Ann Hill, Chief Executive, Aberlour, and Chair of X" every role that
+    opens a part of the line belongs to the first person.
+    """
+    inside = [m for m in mentions if item.start <= m.outer_start < item.end]
+    if not inside:
+        return []
+    first = inside[0]
+    role_at = {r.start: r for r in roles}
+    ties = []
+    comma = first.outer_start - 1
+    prefix = [r for r in roles if item.start <= r.start < comma]
+    if prefix and prefix[0].start == item.start and doc[comma].text == ",":
+        if (
+            not any(t.text in {"(", ")"} for t in doc[item.start : comma])
+            and "," not in doc[prefix[-1].end : comma].text
+        ):
+            text = dedupe_words(doc[item.start : comma].text)
+            char_start, char_end = _span(doc, item.start, first.outer_end)
+            ties.append(Tie(first.person, text, prefix[-1].organisation, char_start, char_end, prefix[-1].start))
+        return ties
+    if first.outer_start != item.start:
+        return ties
+    depth = 0
+    for token in doc[first.outer_end : item.end]:
+        depth += (token.text == "(") - (token.text == ")")
+        r = role_at.get(token.i)
+        if r is None or depth or r.start in taken or r.plural:
+            continue
+        previous = doc[token.i - 1]
+        opens_part = previous.text in {",", ".", ";"} or (previous.lower_ == "and" and doc[token.i - 2].text == ",")
+        if opens_part:
+            ties.append(Tie(first.person, r.text, r.organisation, r.char_start, r.char_end, r.start))
+    return ties
