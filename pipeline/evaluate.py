@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bulletin import make_bulletin
 from .errors import ConfigError
 from .records import ErrorRecord, Extraction, RawDocument
 from .settings import Settings
@@ -172,7 +173,9 @@ def score_bulletin(gold: dict[str, Any], got: Extraction) -> dict[str, Score]:
         same=_close_title,
     )
     scores["events"] = match_sets(
-        _items(e["value"] for e in gold.get("events", [])), [], ((f"{e.type} {e.value}", normalise(e.value)) for e in got.events)
+        _items(e["value"] for e in gold.get("events", [])),
+        [],
+        ((f"{e.type} {e.value}", normalise(e.value)) for e in got.events),
     )
     scores["event_types"] = match_sets(
         [
@@ -198,6 +201,11 @@ def _rescue_by_acronym(score: Score, got: Extraction, gold: list[GoldItem]) -> N
             score.missed.remove(hit.label)
             score.extra.remove(extra)
             score.tp, score.fp, score.fn = score.tp + 1, score.fp - 1, score.fn - 1
+
+
+_NOTHING = Extraction(
+    make_bulletin(source="", url=None, title="", published=None, author=None, categories=(), blocks=())
+)
 
 
 @dataclass
@@ -248,13 +256,14 @@ def evaluate(gold_dir: Path, settings: Settings) -> Evaluation:
         got = results.get(str(path))
         if not isinstance(got, Extraction):
             reason = got.message if isinstance(got, ErrorRecord) else "no output"
-            metadata_errors.append(f"{path.name}: not extracted: {reason}")
-            continue
+            metadata_errors += [f"{path.name}: not extracted: {reason}", f"{path.name}: (no metadata)"]
+            got = _NOTHING  # everything in the gold file counts as missed
         scores = score_bulletin(gold, got)
         per_bulletin[path.stem] = scores
         for name, score in scores.items():
             totals[name].add(score)
-        metadata_errors += _check_metadata(path.stem, gold, got)
+        if got is not _NOTHING:
+            metadata_errors += _check_metadata(path.stem, gold, got)
     return Evaluation(totals, per_bulletin, metadata_errors, len(loaded))
 
 
