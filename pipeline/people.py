@@ -170,7 +170,7 @@ def _ner_names(doc: Doc) -> list[NameMention]:
         if doc[i].lower_ == "the":
             i += 1
         if i < ent.end and (t := _title_at(doc, i)):
-            i, title, honorific = t
+            i, title, honorific = t[0], (None if t[2] else t[1]), t[2]
         end = _name_run(doc, i) if i < ent.end else i
         if end <= i or (
             end < ent.end and doc[end].text not in load_set("people-post-nominals") | {"'s", "’s", "(", ","}
@@ -178,7 +178,7 @@ def _ner_names(doc: Doc) -> list[NameMention]:
             continue  # "Significant Case Reviews": not all name words
         if doc[i].text in places:
             continue  # "Glasgow Hall"
-        found.append(_mention(doc, ent.start if title else i, i, end, "ner", title, honorific))
+        found.append(_mention(doc, ent.start if title or honorific else i, i, end, "ner", title, honorific))
     return found
 
 
@@ -281,8 +281,11 @@ def _role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]
     """Names right after a role ("Minister for Housing, Ann Hill") or right before one ("Ann Hill, Minister ...")."""
     found = []
     for role in roles:
-        after = role.end + 1 if role.end < len(doc) and doc[role.end].text == "," else role.end
-        if mention := _name_at(doc, after, "role"):
+        comma = role.end < len(doc) and doc[role.end].text == ","
+        mention = _name_at(doc, role.end + comma, "role")
+        # without a comma only the NER's own person names count: "Health Secretary Ann Hill" yes,
+        # "Chief Officer Fire Operations Scotland" no
+        if mention and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end])):
             found.append(mention)
         comma = role.start - 1 - int(role.start > 0 and doc[role.start - 1].lower_ == "the")
         if comma > 0 and doc[comma].text == "," and (mention := _name_before(doc, comma)):

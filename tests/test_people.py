@@ -1,0 +1,288 @@
+"""People stage: names, titles, post-nominals, roles, aliases and unnamed roles on invented bulletins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.bulletin import make_bulletin
+from pipeline.model import load_model
+from pipeline.parsed import ParsedBulletin, parse
+from pipeline.people import find_people
+from pipeline.records import Block, GroupMention, PersonMention
+from pipeline.sections import find_sections
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _bulletin(nlp, blocks: list[tuple[str, str]], author: str | None = None) -> ParsedBulletin:
+    built = [Block(kind, text, 2 if kind == "heading" else 0) for kind, text in blocks]
+    bulletin = make_bulletin(
+        source="test",
+        url="https://blogs.example.scot/test/",
+        title="Test bulletin",
+        published=dt.date(2019, 5, 20),
+        author=author,
+        categories=[],
+        blocks=built,
+    )
+    return parse([bulletin], [find_sections(bulletin)], nlp)[0]
+
+
+def _groups(parsed: ParsedBulletin, *names: str, acronym: dict[str, str] | None = None) -> list[GroupMention]:
+    acronym = acronym or {}
+    return [GroupMention(parsed.bulletin_id, "", name, acronym.get(name), "group", name, 0, 0, "") for name in names]
+
+
+def _people(nlp, blocks, groups=(), author=None) -> list[PersonMention]:
+    parsed = _bulletin(nlp, blocks, author)
+    return find_people(parsed, _groups(parsed, *groups))
+
+
+def _pairs(rows: list[PersonMention]) -> set[tuple[str, str]]:
+    return {(r.name, r.role) for r in rows}
+
+
+PARAGRAPH_CASES = [
+    (
+        "apposition-list",
+        "Several Ministers joined the session, including Fraser Lennox, Deputy First Minister and Cabinet Secretary "
+        "for Rural Affairs and Islands; Morag Tait, Minister for Older People and Carers; and Ewan Baird, Cabinet "
+        "Secretary for Culture, Tourism and External Affairs.",
+        (),
+        {
+            ("Fraser Lennox", "Deputy First Minister"),
+            ("Fraser Lennox", "Cabinet Secretary for Rural Affairs and Islands"),
+            ("Morag Tait", "Minister for Older People and Carers"),
+            ("Ewan Baird", "Cabinet Secretary for Culture, Tourism and External Affairs"),
+        },
+    ),
+    (
+        "role-before-name",
+        "The Tenancy Reform (Scotland) Bill was introduced to Parliament by the Cabinet Secretary for Communities, "
+        "Gordon Fairlie MSP, on 3 May 2019.",
+        (),
+        {("Gordon Fairlie", "Cabinet Secretary for Communities")},
+    ),
+    (
+        "two-offices-two-holders",
+        "The Minister for Mental Health and the Lord Advocate, Rhona Kerr KC, launched the review in June.",
+        (),
+        {("Rhona Kerr", "Lord Advocate"), ("", "Minister for Mental Health")},
+    ),
+    (
+        "role-before-name-no-comma",
+        "Health Secretary Douglas Arnott visited the new unit on Friday.",
+        (),
+        {("Douglas Arnott", "Health Secretary")},
+    ),
+    (
+        "chaired-by-name",
+        "The Case Learning Board was set up in 2018. This Board is chaired by Duncan Reith and meets every quarter.",
+        ("Case Learning Board",),
+        {("Duncan Reith", "Chair")},
+    ),
+    (
+        "led-by-its-independent-chair",
+        "The Youth Justice Improvement Board, led by its independent Chair, Morven Greig, has met twice since April.",
+        ("Youth Justice Improvement Board",),
+        {("Morven Greig", "independent Chair")},
+    ),
+    (
+        "unnamed-roles-co-chaired",
+        "The Safer Streets Board, which is co-chaired by the Minister for Local Government and the COSLA Health "
+        "Spokesperson, last met in March. The Minister thanked members for their work.",
+        ("Safer Streets Board",),
+        {("", "Minister for Local Government"), ("", "COSLA Health Spokesperson")},
+    ),
+    (
+        "unnamed-role-tied-to-name",
+        "The forum is chaired by the Minister for Children and Families. At the spring event Ruth Paterson, Minister "
+        "for Children and Families, opened the first session.",
+        (),
+        {("Ruth Paterson", "Minister for Children and Families")},
+    ),
+    (
+        "honorific-surname-only-news",
+        "There will be more support for carers, the Health Secretary said today. The plan was launched at a "
+        "community hub in Paisley. Mr Galbraith said: “Carers deserve our thanks.”",
+        (),
+        {("Galbraith", "Health Secretary")},
+    ),
+    (
+        "name-without-role",
+        "The session heard from leading expert Dr Priya Natarajan, Tayside University, on learning from case reviews.",
+        ("Tayside University",),
+        {("Priya Natarajan", "")},
+    ),
+    (
+        "look-alike-names-are-not-people",
+        "The programme covers Children’s Hearings, Early Years and Barnahus. The Bill is now at Stage 2 and the "
+        "Review reported in May. No Comments were received.",
+        (),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "expected"), [c[1:] for c in PARAGRAPH_CASES], ids=[c[0] for c in PARAGRAPH_CASES]
+)
+def test_people_and_roles_in_paragraphs(nlp, text, groups, expected):
+    assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
+
+
+STATEMENT_BLOCKS = [
+    ("heading", "Short Life Working Group on Hospital Discharge"),
+    (
+        "paragraph",
+        "A Short Life Working Group on Hospital Discharge has been set up. In a statement to Parliament on "
+        "2 April, the Cabinet Secretary for Health announced that Helen Ashby will Chair the Group.",
+    ),
+    (
+        "paragraph",
+        "Helen was the Independent Chair of the Care Standards Inquiry. She will draw on that work and on her "
+        "earlier experience as Chief Executive of the Scottish Tenancy Service.",
+    ),
+]
+
+
+def test_statements_first_name_and_pronoun(nlp):
+    rows = _people(nlp, STATEMENT_BLOCKS, ("Short Life Working Group on Hospital Discharge",))
+    assert _pairs(rows) == {
+        ("Helen Ashby", "Chair"),
+        ("Helen Ashby", "Independent Chair"),
+        ("Helen Ashby", "Chief Executive of the Scottish Tenancy Service"),
+        ("", "Cabinet Secretary for Health"),
+    }
+    chair = next(r for r in rows if r.role == "Chair")
+    assert chair.role_organisation == "Short Life Working Group on Hospital Discharge"
+    independent = next(r for r in rows if r.role == "Independent Chair")
+    assert independent.role_organisation == "Care Standards Inquiry"
+    assert "Helen" in chair.aliases
+
+
+MINUTES_BLOCKS = [
+    ("paragraph", "Minutes of the meeting of the Community Safety Leadership Group held on 4 March 2019."),
+    ("heading", "Attendees"),
+    ("list_item", "Iain Cowie (Chair), Minister for Community Safety"),
+    ("list_item", "Fiona Rennie, Head of Youth Justice, Scottish Government"),
+    ("list_item", "Lorna Devine, Care Inspectorate, depute for Brian Tolmie"),
+    ("list_item", "ACC Stuart Dowie, Police Scotland, representing DCS Hannah Reid"),
+    ("list_item", "ACC Greer, Police Scotland"),
+    ("list_item", "Moira Lang, Chief Executive, Safe Families, and Chair of the Third Sector Forum"),
+    ("list_item", "Callum Ure, Director of Practice/Deputy Chief Executive NCSB"),
+    ("list_item", "Professor Gillian Moffat, Professor of Social Policy, Strathmore University"),
+    (
+        "list_item",
+        "Deputy Director for Safer Communities, Aisha Malik (Deputising for Cabinet Secretary for Justice, "
+        "Rhona Kerr MSP)",
+    ),
+    ("list_item", "Chief Officer Fire Operations Scotland, Kenny Baird"),
+    ("heading", "Apologies"),
+    ("list_item", "Cabinet Secretary for Justice, Rhona Kerr MSP"),
+    ("heading", "Items"),
+    ("paragraph", "The Minister welcomed members. Ms Rennie noted that the Permanent Secretary would attend in June."),
+]
+MINUTES_GROUPS = (
+    "Scottish Government",
+    "Care Inspectorate",
+    "Police Scotland",
+    "Safe Families",
+    "Third Sector Forum",
+    "NCSB",
+    "Strathmore University",
+)
+MINUTES_EXPECTED = {
+    ("Iain Cowie", "Chair"),
+    ("Iain Cowie", "Minister for Community Safety"),
+    ("Fiona Rennie", "Head of Youth Justice"),
+    ("Lorna Devine", ""),
+    ("Brian Tolmie", ""),
+    ("Stuart Dowie", ""),
+    ("Hannah Reid", ""),
+    ("Greer", ""),
+    ("Moira Lang", "Chief Executive"),
+    ("Moira Lang", "Chair"),
+    ("Callum Ure", "Director of Practice"),
+    ("Callum Ure", "Deputy Chief Executive"),
+    ("Gillian Moffat", "Professor of Social Policy"),
+    ("Aisha Malik", "Deputy Director for Safer Communities"),
+    ("Rhona Kerr", "Cabinet Secretary for Justice"),
+    ("Kenny Baird", "Chief Officer Fire Operations Scotland"),
+    ("", "Permanent Secretary"),
+}
+
+
+def test_minutes_attendee_list(nlp):
+    rows = _people(nlp, MINUTES_BLOCKS, MINUTES_GROUPS)
+    assert _pairs(rows) == MINUTES_EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "post_nominals"),
+    [
+        ("Stuart Dowie", "ACC", None),
+        ("Hannah Reid", "DCS", None),
+        ("Greer", "ACC", None),
+        ("Gillian Moffat", "Professor", None),
+        ("Rhona Kerr", None, "MSP"),
+        ("Fiona Rennie", None, None),
+    ],
+    ids=["acc", "dcs", "rank-and-surname", "professor", "msp", "plain"],
+)
+def test_minutes_titles_and_post_nominals(nlp, name, title, post_nominals):
+    rows = [r for r in _people(nlp, MINUTES_BLOCKS, MINUTES_GROUPS) if r.name == name]
+    assert rows and {(r.title, r.post_nominals) for r in rows} == {(title, post_nominals)}
+
+
+def test_minutes_chair_organisation_and_aliases(nlp):
+    rows = _people(nlp, MINUTES_BLOCKS, MINUTES_GROUPS)
+    lang_chair = next(r for r in rows if r.name == "Moira Lang" and r.role == "Chair")
+    assert lang_chair.role_organisation == "Third Sector Forum"
+    rennie = next(r for r in rows if r.name == "Fiona Rennie")
+    assert rennie.aliases == ("Ms Rennie",)
+    # the apologies line repeats Rhona Kerr: still one row
+    assert sum(r.name == "Rhona Kerr" for r in rows) == 1
+
+
+ALIAS_CASES = [
+    ("mr-surname", "Gordon Fairlie MSP opened the debate. Later Mr Fairlie thanked members.", "Mr Fairlie"),
+    ("ms-dot-surname", "Rhona Kerr spoke first. Ms. Kerr then took questions.", "Ms. Kerr"),
+    ("first-name", "Helen Ashby has led the review since May. Helen thanked the team.", "Helen"),
+]
+
+
+@pytest.mark.parametrize(("text", "alias"), [c[1:] for c in ALIAS_CASES], ids=[c[0] for c in ALIAS_CASES])
+def test_later_short_mentions_are_aliases(nlp, text, alias):
+    rows = _people(nlp, [("paragraph", text)])
+    assert len(rows) == 1
+    assert alias in rows[0].aliases
+
+
+def test_evidence_points_into_the_text(nlp):
+    parsed = _bulletin(nlp, STATEMENT_BLOCKS)
+    rows = find_people(parsed, _groups(parsed, "Short Life Working Group on Hospital Discharge"))
+    for row in rows:
+        assert parsed.text[row.char_start : row.char_end] == row.text
+        assert row.text in row.sentence or row.sentence in row.text
+        assert row.section_id == parsed.section_id_at(row.char_start)
+        assert row.bulletin_id == parsed.bulletin_id
+
+
+def test_author_is_not_a_person_row(nlp):
+    rows = _people(nlp, [("paragraph", "Ailsa Munro visited three projects in Fife this week.")], author="Ailsa Munro")
+    assert rows == []
+
+
+def test_one_row_per_person_and_role(nlp):
+    text = (
+        "Morag Tait, Minister for Older People and Carers, opened the event. Morag Tait, Minister for Older People "
+        "and Carers, also closed it."
+    )
+    rows = _people(nlp, [("paragraph", text)])
+    assert [(r.name, r.role) for r in rows] == [("Morag Tait", "Minister for Older People and Carers")]
