@@ -203,9 +203,9 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def _known_candidates(doc: Doc) -> list[Candidate]:
+def _known_candidates(doc: Doc, text: str) -> list[Candidate]:
     found = []
-    for match in known_groups_pattern().finditer(doc.text):
+    for match in known_groups_pattern().finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
             name = match.group()
@@ -258,7 +258,7 @@ def _surface(doc: Doc, cand: Candidate) -> str:
     return strip_leading_the(doc[cand.start : cand.end].text)
 
 
-def _merge(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
+def _merge(doc: Doc, candidates: list[Candidate], text_end: int) -> list[Entity]:
     """One entity per group: full names first, then short forms and acronyms attach to them."""
     entities: dict[str, Entity] = {}
     named = [c for c in candidates if not c.is_acronym]
@@ -267,7 +267,7 @@ def _merge(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
         surface = _surface(doc, cand)
         key = name_key(surface)
         owner = entities.get(key) or _full_form_of(surface, cand.head, entities.values())
-        if owner is None and _cut_by_text_end(doc, cand):
+        if owner is None and _cut_by_text_end(doc, cand, text_end):
             owner = next((e for e in entities.values() if name_key(e.name).startswith(key)), None)
         if owner is None:
             kind = known_groups().get(surface, cand.kind)  # "Police Scotland" is police, not other
@@ -288,9 +288,10 @@ def _merge(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     return sorted(entities.values(), key=lambda e: e.first.start)
 
 
-def _cut_by_text_end(doc: Doc, cand: Candidate) -> bool:
+def _cut_by_text_end(doc: Doc, cand: Candidate, text_end: int) -> bool:
     """A mention the end of a cut-off text runs into: 'the Expert Group on Preventing Sexual Offen'."""
-    return doc[cand.end - 1].idx + len(doc[cand.end - 1].text) >= len(doc.text.rstrip())
+    last = doc[cand.end - 1]
+    return last.idx + len(last.text) >= text_end
 
 
 def _full_form_of(short: str, head: str, entities) -> Entity | None:
@@ -331,13 +332,13 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     """Named organisations and collective bodies, one row per group per bulletin."""
     doc = parsed.doc
     definitions = find_acronym_definitions(doc)
-    named = _drop_nested(_head_candidates(doc) + _known_candidates(doc))
+    named = _drop_nested(_head_candidates(doc) + _known_candidates(doc, parsed.text))
     not_groups = set(load_set("groups-not-acronyms")) | _apply_definitions(doc, named, definitions)
     acronyms = [
         c for c in _acronym_candidates(doc, not_groups)
         if not any(n.start <= c.start < n.end for n in named) and c.head not in not_groups
     ]
-    entities = _merge(doc, named + acronyms)
+    entities = _merge(doc, named + acronyms, len(parsed.text.rstrip()))
     groups = [_to_record(parsed, e) for e in entities]
     log.debug("%s: %d groups", parsed.bulletin_id, len(groups))
     return groups

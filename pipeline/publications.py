@@ -46,6 +46,7 @@ STATUS_PATTERNS = (
 URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 # Opening and closing quotation marks around a title: ‘Learning from Child Deaths’, “A Safer Future”
 QUOTE_PAIRS = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+OPENING_QUOTE = re.compile(r"[‘“\"']")  # where a quoted title may start
 DASHES = frozenset({"–", "—", "-", ":"})  # "Right to Recover – Provision of ...": a subtitle follows
 TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "from", "with", "against"})
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on", "to", "against"})
@@ -231,10 +232,14 @@ def _introduced_candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def _quoted_candidates(doc: Doc) -> list[Candidate]:
+def _quoted_candidates(doc: Doc, text: str) -> list[Candidate]:
     """‘Learning from Child Deaths’: a short capitalised run between quotation marks."""
     found = []
-    for token in doc:
+    for mark in OPENING_QUOTE.finditer(text):
+        token = doc.char_span(mark.start(), mark.end())
+        if token is None:
+            continue
+        token = token[0]
         close = QUOTE_PAIRS.get(token.text)
         if close is None or token.i + 1 >= len(doc) or not _title_word(doc[token.i + 1]):
             continue
@@ -353,7 +358,8 @@ def find_publications(parsed: ParsedBulletin, groups: list[GroupMention]) -> lis
     """Named documents (reports, plans, acts, bills, ...), one row per publication per bulletin."""
     doc = parsed.doc
     group_keys = {name_key(g.name) for g in groups} | {name_key(a) for g in groups for a in g.aliases}
-    candidates = _drop_nested(_head_candidates(doc) + _introduced_candidates(doc) + _quoted_candidates(doc))
+    found = _head_candidates(doc) + _introduced_candidates(doc) + _quoted_candidates(doc, parsed.text)
+    candidates = _drop_nested(found)
     candidates = [c for c in candidates if name_key(_title(doc, c)) not in group_keys]
     kept = _merge(doc, candidates)
     _bare_head_aliases(doc, kept)
