@@ -1,0 +1,192 @@
+"""Dates stage: formats, ranges, year inference, look-alikes. All bulletins here are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.bulletin import make_bulletin
+from pipeline.dates import find_dates, resolve_text, scan
+from pipeline.model import load_model
+from pipeline.parsed import ParsedBulletin, parse
+from pipeline.records import Block, DateMention
+from pipeline.sections import find_sections
+
+Build = Callable[..., ParsedBulletin]
+
+
+@pytest.fixture(scope="module")
+def build() -> Build:
+    """Parse a bulletin made of blocks ("## " starts a heading) with the real model, loaded once."""
+    nlp = load_model()
+
+    def _build(*paragraphs: str, published: dt.date | None = None, title: str = "Programme update") -> ParsedBulletin:
+        blocks = [Block("heading", p[3:], 2) if p.startswith("## ") else Block("paragraph", p) for p in paragraphs]
+        bulletin = make_bulletin(source="test", url=None, title=title, published=published, author=None,
+                                 categories=[], blocks=blocks)
+        return parse([bulletin], [find_sections(bulletin)], nlp)[0]
+
+    return _build
+
+
+def values(parsed: ParsedBulletin) -> list[str]:
+    return [d.value for d in find_dates(parsed)]
+
+
+JAN_2019 = dt.date(2019, 1, 24)  # a Thursday
+
+FORMATS = [
+    ("day-month-year", "The forum met on 22 June 2017 in Perth.", None, ["2017-06-22"]),
+    ("zero-padded day", "The framework was published 04 February 2016.", None, ["2016-02-04"]),
+    ("ordinal, year from publication", "Nominations close on 30th June.", dt.date(2019, 6, 3), ["2019-06-30"]),
+    ("weekday picks the year", "A workshop takes place on Tuesday 28th July.", dt.date(2015, 6, 25), ["2015-07-28"]),
+    ("month-day-year", "The board approved the plan on January 25, 2018.", None, ["2018-01-25"]),
+    ("numeric day first", "Responses were due by 25/01/2018 at noon.", None, ["2018-01-25"]),
+    ("iso", "The dataset was refreshed on 2018-01-25.", None, ["2018-01-25"]),
+    ("abbreviated month", "The panel met on 12 Sept 2019.", None, ["2019-09-12"]),
+    ("the Nth of Month", "Papers are due on the 3rd of March 2020.", None, ["2020-03-03"]),
+    ("month-year", "A progress report is due in March 2018.", None, ["2018-03"]),
+    ("bare year", "The awards were first held in 2016.", None, ["2016"]),
+    ("season with year", "A refreshed plan will follow in autumn 2018.", None, ["2018"]),
+    ("year up to", "Referrals rose by 46% in the two years up to 2015.", None, ["2015"]),
+]
+
+RANGES = [
+    ("two adjacent days", "The conference ran on 21 and 22 November 2017 in Dundee.", None, ["2017-11-21/2017-11-22"]),
+    ("hyphenated days", "Sessions run 3-4 October 2019.", None, ["2019-10-03/2019-10-04"]),
+    ("day-month to day-month", "A consultation ran from 23 March to 30 June 2017.", None, ["2017-03-23/2017-06-30"]),
+    ("between months", "Fieldwork took place between May and July 2019.", None, ["2019-05/2019-07"]),
+    ("month to month across years", "The pilot ran from November 2017 to February 2018.", None, ["2017-11/2018-02"]),
+    ("financial year", "Funding of £2 million is available in 2017-18.", None, ["2017/2018"]),
+    ("year to year", "The strategy covers 2016 to 2020.", None, ["2016/2020"]),
+    ("list of days is several dates", "Drop-in clinics run on 5, 12 and 19 March 2019.", None,
+     ["2019-03-05", "2019-03-12", "2019-03-19"]),
+    ("two dates joined by and", "The group met on 5 March and 12 June 2018.", None, ["2018-03-05", "2018-06-12"]),
+]
+
+YEAR_INFERENCE = [
+    ("past, same month", "The Carers Forum met on 23 January to agree its priorities.", JAN_2019, ["2019-01-23"]),
+    ("past, last year", "Invitations were issued to all councils on 14 December.", JAN_2019, ["2018-12-14"]),
+    ("past with since", "The review team has met four times since October.", JAN_2019, ["2018-10"]),
+    ("future with will", "The final report will be published in March.", JAN_2019, ["2019-03"]),
+    ("future with expected to", "The revised code is expected to be laid in February.", JAN_2019, ["2019-02"]),
+    ("future with due", "A summary of responses is due in April.", JAN_2019, ["2019-04"]),
+    ("no tense: nearest", "Minutes of the October meeting are on our webpages.", JAN_2019, ["2018-10"]),
+    ("carried from the sentence", "The Board first met on 12 May 2018 and again in August and October.", JAN_2019,
+     ["2018-05-12", "2018-08", "2018-10"]),
+    ("carried through the paragraph",
+     "The Panel first met on 3 July 2018. Notes of the September meeting are online and the notes of the meeting in "
+     "December will follow shortly.", JAN_2019, ["2018-07-03", "2018-09", "2018-12"]),
+    ("carried back from a later year", "The group met in September and December 2017.", JAN_2019,
+     ["2017-09", "2017-12"]),
+    ("anchor contradicted by future tense",
+     "The Bill was introduced on 3 October 2017 and the Committee will report in March.", JAN_2019,
+     ["2017-10-03", "2019-03"]),
+    ("past and future in one sentence",
+     "The Steering Group met in December and January and will meet again in February.", JAN_2019,
+     ["2018-12", "2019-01", "2019-02"]),
+]
+
+NOT_DATES = [
+    ("act year", "The duties come from the Community Safety (Scotland) Act 2015 and its guidance."),
+    ("bracketed plan year", "Actions from the Update of the National Action Plan on Youth Justice (2016) continue."),
+    ("year naming an event", "2019 Community Champions Awards Ceremony"),
+    ("year modifying a noun", "Members compared the draft with the 2014 version of the guidance."),
+    ("early years role", "The Minister for Childcare and Early Years opened the session."),
+    ("march as a verb", "Campaigners will march to the Parliament to make their case."),
+    ("may as a modal", "The group may meet again if members wish."),
+    ("section and stage", "Section 12 of the Act is at Stage 2 and 140 entries were received in 10 categories."),
+    ("durations and vague times", "Across the two days, and in recent weeks, the annual forum will report very soon."),
+    ("times of day", "The session starts at 10:30 and ends at 16:00."),
+    ("year in a web address", "Read the analysis at https://www.example.gov.scot/publications/2019/05/report-9921/"),
+    ("published label", "Published: 21 October 2025"),
+    ("percentage", "Attendance rose by 2015% is not a year, nor is £2016 a year."),
+    ("month abbreviation alone", "Mar Lodge hosted the walk and Jun Li spoke."),
+]
+
+
+def _case_ids(cases: list[tuple]) -> list[str]:
+    return [case[0] for case in cases]
+
+
+@pytest.mark.parametrize(("name", "text", "published", "expected"), FORMATS + RANGES + YEAR_INFERENCE,
+                         ids=_case_ids(FORMATS + RANGES + YEAR_INFERENCE))
+def test_values(build: Build, name: str, text: str, published: dt.date | None, expected: list[str]) -> None:
+    assert values(build(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_DATES, ids=_case_ids(NOT_DATES))
+def test_look_alikes_are_not_dates(build: Build, name: str, text: str) -> None:
+    assert values(build(text, published=JAN_2019)) == []
+
+
+@pytest.mark.parametrize(("name", "paragraphs", "title", "expected"), [
+    ("title year anchors a yearless date", ["Minutes of the meeting.", "A member will be appointed around 30th June."],
+     "Leadership Forum: June 2018", ["2018-06-30"]),
+    ("earlier explicit date anchors", ["Minutes from the May 2021 meeting.", "Papers went out on 3 May."],
+     "Leadership Forum", ["2021-05", "2021-05-03"]),
+    ("no anchor at all: skipped", ["The group met on 3 March to agree its remit."], "Leadership Forum", []),
+], ids=lambda v: v if isinstance(v, str) and len(v) < 45 else None)
+def test_without_publication_date(build: Build, name: str, paragraphs: list[str], title: str,
+                                  expected: list[str]) -> None:
+    assert values(build(*paragraphs, published=None, title=title)) == expected
+
+
+def test_minutes_lean_on_the_meeting_date_not_on_publication(build: Build) -> None:
+    parsed = build("Minutes of the meeting of the Rural Transport Group on 14 November 2024.",
+                   "The next meeting will be held on 6 February.",
+                   published=dt.date(2025, 10, 21), title="Rural Transport Group minutes: November 2024")
+    assert values(parsed) == ["2024-11-14", "2025-02-06"]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("I will be speaking at a staff conference next week.", dt.date(2015, 6, 25), ["2015-06-29/2015-07-05"]),
+    ("This week also saw a meeting of the forum.", dt.date(2015, 6, 25), ["2015-06-22/2015-06-28"]),
+    ("Figures published last year showed a rise.", dt.date(2015, 6, 25), ["2014"]),
+    ("The plan was agreed yesterday.", dt.date(2015, 6, 25), ["2015-06-24"]),
+    ("Over the next year the board will meet quarterly.", dt.date(2015, 6, 25), []),
+    ("The Justice Secretary pledged today to act.", dt.date(2015, 6, 25), []),
+    ("I will be speaking at a staff conference next week.", None, []),
+], ids=["next week", "this week", "last year", "yesterday", "the next year is a duration", "today", "no publication"])
+def test_relative_expressions(build: Build, text: str, published: dt.date | None, expected: list[str]) -> None:
+    assert values(build(text, published=published)) == expected
+
+
+def test_mention_fields(build: Build) -> None:
+    parsed = build("## Youth Justice", "The board met on 21 and 22 November 2017. It will meet again in March.",
+                   published=JAN_2019)
+    first, second = find_dates(parsed)
+    assert isinstance(first, DateMention)
+    assert (first.text, first.value, first.granularity) == ("21 and 22 November 2017", "2017-11-21/2017-11-22", "day")
+    assert (first.start, first.end) == (dt.date(2017, 11, 21), dt.date(2017, 11, 22))
+    assert parsed.text[first.char_start:first.char_end] == first.text
+    assert first.sentence == "The board met on 21 and 22 November 2017."
+    assert first.section_id == parsed.sections[0].section_id
+    assert (second.text, second.value, second.granularity) == ("March", "2019-03", "month")
+    assert (second.start, second.end) == (dt.date(2019, 3, 1), dt.date(2019, 3, 31))
+
+
+def test_weekday_is_part_of_the_surface_form(build: Build) -> None:
+    (mention,) = find_dates(build("The event is on Tuesday 28th July.", published=dt.date(2015, 6, 25)))
+    assert mention.text == "Tuesday 28th July"
+
+
+def test_every_mention_counts(build: Build) -> None:
+    parsed = build("The group met in September. The September meeting agreed a work plan.", published=JAN_2019)
+    assert values(parsed) == ["2018-09", "2018-09"]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), [
+    ("24 January", dt.date(2018, 1, 25), ("2018-01-24", dt.date(2018, 1, 24), dt.date(2018, 1, 24))),
+    ("March 2018", None, ("2018-03", dt.date(2018, 3, 1), dt.date(2018, 3, 31))),
+    ("around 30th June", None, None),
+], ids=["yearless near reference", "month-year", "no reference"])
+def test_resolve_text_for_other_stages(text: str, reference: dt.date | None, expected: tuple | None) -> None:
+    assert resolve_text(text, reference) == expected
+
+
+def test_scan_needs_no_model() -> None:
+    kinds = [(c.kind, c.first.month) for c in scan("In September, the 2017 plan; see 4 May 2019.")]
+    assert kinds == [("month", 9), ("year", None), ("date", 5)]
