@@ -62,6 +62,8 @@ def cli(ctx: click.Context, verbose: int, quiet: bool, config: Path | None) -> N
       bulletins run                          # raw/ -> extracted/ (the sample archive)
       bulletins extract saved-pages/ --out tables/
       bulletins evaluate ../shared/gold --errors
+      bulletins crawl https://blogs.gov.scot/child-protection-improvement-programme/
+      bulletins update                       # the batch job for new posts (cron)
 
     Tables (CSV + Parquet): bulletins, sections, dates, groups, people,
     publications, events, errors, people_index, groups_index; plus run.json,
@@ -188,6 +190,90 @@ def evaluate(ctx: click.Context, gold_dir: Path, show_errors: bool, fail_under: 
     if below:
         click.echo("below the floor: " + "; ".join(below), err=True)
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("url")
+@click.option("--raw", "raw_dir", default=Path("raw"), show_default=True, type=click.Path(path_type=Path))
+@click.option("--max-pages", type=click.IntRange(min=1), help="Fetch at most N posts (all are still listed).")
+@click.option(
+    "--delay", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between requests to a host."
+)
+def crawl(url: str, raw_dir: Path, max_pages: int | None, delay: float) -> None:
+    """Save every post of the blog at URL under raw/, politely.
+
+    \b
+    Posts are found through the WordPress REST API, else the feed, the
+    archive pages ("Older posts") and the sitemap. robots.txt is obeyed, one
+    request per second per host by default, retries back off (honouring
+    Retry-After), conditional requests avoid re-downloading, nothing outside
+    the blog's host and path is fetched. Each page version is kept as a file,
+    listed in raw/manifest.csv; a changed page is a new version.
+    Exit status 0 when every post was saved, 1 when some failed.
+
+    \b
+    Example:
+      bulletins crawl https://blogs.gov.scot/child-protection-improvement-programme/ --max-pages 20
+    """
+    from .crawl import crawl as run_crawl
+
+    result = run_crawl(url, raw_dir, max_pages=max_pages, delay=delay)
+    click.echo(
+        f"{result.discovered} posts listed: {len(result.new)} new, {len(result.changed)} changed, "
+        f"{len(result.unchanged)} unchanged, {len(result.refused)} refused, {len(result.failed)} failed"
+    )
+    if result.error:
+        click.echo(f"error: {result.error}", err=True)
+    sys.exit(0 if result.ok else 1)
+
+
+@cli.command()
+@click.option("--raw", "raw_dir", default=Path("raw"), show_default=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default=Path("extracted"), show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "sources_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML file of sources ([[source]]) and crawl settings ([crawl]) [default: the package's sources.toml].",
+)
+@click.option("--source", "source_url", help="Run on this one blog instead of the configured sources.")
+@click.option("--format", "formats", help=FORMATS_HELP)
+@click.pass_context
+def update(
+    ctx: click.Context,
+    raw_dir: Path,
+    out_dir: Path,
+    sources_file: Path | None,
+    source_url: str | None,
+    formats: str | None,
+) -> None:
+    """The batch job: fetch new or changed posts, extract only those, refresh the tables.
+
+    \b
+    Idempotent (a second run with nothing new changes no byte), resumable
+    (killed at any moment, the next run finishes the work), and quiet: it
+    logs to raw/update.log and prints one line. Exit status 0 when all went
+    well, 1 when some source failed (the rest is still saved).
+
+    \b
+    Example:
+      bulletins update
+      bulletins update --source https://blogs.gov.scot/child-protection-improvement-programme/
+      bulletins update --config my-sources.toml --out tables/
+    """
+    from .update import update as run_update
+
+    settings = _settings(ctx, formats=formats, progress=False)
+    try:
+        result = run_update(raw_dir, out_dir, config_file=sources_file, source_url=source_url, settings=settings)
+    except ConfigError as exc:
+        _fail_config(exc)
+    failed = [s.start_url for s in result.sources if not s.ok]
+    click.echo(
+        f"{result.extracted} page(s) extracted; {result.bulletins} bulletins, {result.errors} error rows in {out_dir}"
+        + (f"; failed: {', '.join(failed)}" if failed else "")
+    )
+    sys.exit(result.exit_code)
 
 
 def main() -> None:

@@ -51,6 +51,8 @@ def iter_documents(paths: Sequence[Path]) -> Iterator[RawDocument | ErrorRecord]
     for path in paths:
         path = Path(path)
         if path.is_dir():
+            if _is_crawl_store(path):
+                yield from _read_crawl_store(path)
             for file in _walk(path):
                 yield from _read_file(file)
         elif path.exists() or path.is_symlink():
@@ -77,9 +79,33 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+# A folder the crawler keeps (``bulletins crawl``/``update``): a manifest plus one file per page version.
+# Its pages are read through the manifest, latest version only and with their URL and capture date;
+# these sub-folders are never walked as plain files.
+CRAWL_STORE_DIRS = ("pages", "http-cache", "extracted")
+
+
+def _is_crawl_store(folder: Path) -> bool:
+    return (folder / "manifest.csv").is_file() and (folder / "pages").is_dir()
+
+
+def _read_crawl_store(folder: Path) -> Iterator[RawDocument | ErrorRecord]:
+    from .crawl.store import RawStore  # lazy: the crawler is only needed for crawled folders
+    from .update import document_for
+
+    store = RawStore(folder)
+    for entry in store.latest_versions():
+        yield document_for(store, entry)
+
+
+def _in_crawl_store(path: Path) -> bool:
+    """Inside ``<store>/pages`` (etc.) of a crawl store: read through the manifest instead."""
+    return any(parent.name in CRAWL_STORE_DIRS and _is_crawl_store(parent.parent) for parent in path.parents)
+
+
 def _walk(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        if not path.is_file() or _is_hidden(path, root):
+        if not path.is_file() or _is_hidden(path, root) or _in_crawl_store(path):
             continue
         if path.name.lower().split(".", 1)[0] == MANIFEST_STEM:
             log.debug("skipping manifest %s", path)

@@ -121,7 +121,7 @@ def test_bad_arguments_exit_2(args, tmp_path):
     assert result.exit_code == 2
 
 
-@pytest.mark.parametrize("command", ["run", "extract", "evaluate"])
+@pytest.mark.parametrize("command", ["run", "extract", "evaluate", "crawl", "update"])
 def test_every_command_help_teaches_with_an_example(command):
     result = CliRunner().invoke(cli, [command, "--help"], obj={})
     assert result.exit_code == 0

@@ -151,3 +151,20 @@ def test_bad_sources_file_is_a_config_error(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError):
         load_sources(path)
+
+
+def test_extract_reads_a_crawled_folder_through_its_manifest(tmp_path: Path) -> None:
+    """`bulletins extract raw/` on a crawl store: latest version of each post only, with its URL and capture date."""
+    from pipeline.sources import iter_documents
+
+    raw = tmp_path / "raw"
+    with serve_blog(faults=False) as blog:
+        crawl(blog.base, raw, delay=0)
+        blog.edit(blog.posts[0].slug, "A paragraph added after publication.")
+        crawl(blog.base, raw, delay=0)
+    assert len(RawStore(raw).versions(blog.url(blog.posts[0]))) == 2
+    documents = list(iter_documents([raw]))
+    urls = [d.url for d in documents]
+    assert urls and all(u and u.startswith("http") for u in urls)
+    assert len(urls) == len(set(urls))  # one version per post
+    assert all(d.captured_at for d in documents)
