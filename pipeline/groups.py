@@ -180,6 +180,7 @@ def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def _head_candidates(doc: Doc) -> list[Candidate]:
     heads = head_kinds()
+    complement_heads = dict(_split_pair(line) for line in load_list("groups-complement-heads"))
     found: list[Candidate] = []
     for token in doc:
         text = token.text
@@ -189,6 +190,10 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _complement_end(doc, token.i, end_s)
             if start < token.i or end > token.i + 1:  # a bare "Group" / "the Committee" is generic
                 found.append(Candidate(start, end, heads[text], text))
+        elif text in complement_heads:  # "Centre for Family Practice", not "Glasgow Science Centre"
+            end = _complement_end(doc, token.i, _sentence_bounds(doc, token.i)[1])
+            if end > token.i + 1:
+                found.append(Candidate(token.i, end, complement_heads[text], text))
         elif text == SCOTLAND and token.i > 0 and _starts_name(doc[token.i - 1]):
             start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
             words = [t.text for t in doc[start : token.i]]

@@ -55,6 +55,8 @@ FOUND = [
      "Social Work Scotland"),
     ("council", "Staff at West Dunbartonshire Council hosted the session.", "West Dunbartonshire Council"),
     ("university", "Dr Ruth Alder of Stirling University spoke about neglect.", "Stirling University"),
+    ("centre for", "The review was led by the Centre for Family Justice Research at Dunmore.",
+     "Centre for Family Justice Research"),
     ("university of", "Researchers at the University of Dundee led the evaluation.", "University of Dundee"),
     ("known body without head noun", "We thank Barnardo's and Europol for their continued support.", "Europol"),
     ("acronym alone", "Colleagues from COSLA and the NSPCC joined the meeting.", "COSLA"),
@@ -72,6 +74,7 @@ def test_finds_group(nlp, text, expected):
 
 NOT_GROUPS = [
     ("venue", "The event took place at Victoria Quay and later at the Glasgow Science Centre.", "Victoria Quay"),
+    ("venue centre", "The awards were held at the Dundee Science Centre in November.", "Dundee Science Centre"),
     ("venue acronym", "Over 600 delegates gathered at the SECC in Glasgow.", "SECC"),
     ("programme", "Work continues on the Adult Protection Improvement Programme this year.",
      "Adult Protection Improvement Programme"),
