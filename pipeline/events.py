@@ -106,6 +106,13 @@ def _typed_phrases(name: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return table
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word a trigger, happening-verb or occasion phrase starts with."""
+    tables = (_triggers_by_first_word(), _typed_phrases("events-happening-verbs"), _typed_phrases("events-occasions"))
+    return frozenset(word for table in tables for word in table)
+
+
 def _word_matches(token: Token, word: str) -> bool:
     return token.lemma_.casefold() == word or token.lower_ == word
 
@@ -131,9 +138,13 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     legislation_context = load_set("events-legislation-context", casefold=True)
     weak_legislation = load_set("events-legislation-weak", casefold=True)
     has_legislation_context = any(t.lower_ in legislation_context for t in sentence)
+    first_words = _first_words()
     i = 0
     while i < len(sentence):
         token = sentence[i]
+        if token.lower_ not in first_words and token.lemma_.casefold() not in first_words:
+            i += 1  # most words start no trigger phrase: skip the lookups
+            continue
         found = _specific_trigger(sentence, i, weak_legislation, has_legislation_context)
         if found is None:
             for words, default in happening.get(token.lemma_.casefold(), []):
@@ -436,13 +447,12 @@ def _clause_chars(trigger: Trigger, block: Block) -> tuple[int, int]:
     return max(verb.left_edge.idx, block.start), min(verb.right_edge.idx + len(verb.right_edge), block.end)
 
 
-def event_location(trigger: Trigger, sentence: Span, block: Block) -> str | None:
+def event_location(trigger: Trigger, text: str, block: Block) -> str | None:
     """The venue of an "at ..." (or "in the ... Centre") phrase in the trigger's clause."""
     clause_start, clause_end = _clause_chars(trigger, block)
     not_venues = load_set("events-not-venues", casefold=True)
     venue_words = load_set("events-venue-words", casefold=True)
-    text = sentence.doc.text[clause_start:clause_end]
-    for m in VENUE_AT.finditer(text):
+    for m in VENUE_AT.finditer(text, clause_start, clause_end):
         place, town = m.group("place"), m.group("town")
         words = place.split()
         if words[0].casefold() in not_venues:
@@ -519,7 +529,7 @@ def _event_for(ctx: _Context, date: DateMention, cache_: dict[int, list[Trigger]
         type=trigger.type,
         value=date.value,
         groups=groups,
-        location=None if documentary else event_location(trigger, sentence, block),
+        location=None if documentary else event_location(trigger, parsed.text, block),
         sentence=date.sentence or parsed.sentence_at(date.char_start),
         char_start=date.char_start,
         char_end=date.char_end,
