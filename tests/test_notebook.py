@@ -79,3 +79,17 @@ def test_runs_on_empty_and_missing_tables(tmp_path, monkeypatch):
 def test_runs_without_any_folder(tmp_path, monkeypatch):
     notebook = run(tmp_path / "nowhere", monkeypatch, tmp_path)
     assert "run the pipeline first" in outputs(notebook, "load")[0]
+
+
+def test_runs_on_tables_written_by_the_pipeline(tmp_path, monkeypatch):
+    from outputs_fixtures import sample
+
+    from pipeline.writers import extractions_to_frames, write_tables
+
+    data = sample()
+    extracted = tmp_path / "extracted"
+    write_tables(extractions_to_frames(data.extractions, data.errors), extracted, ["parquet"])
+    notebook = run(extracted, monkeypatch, tmp_path)
+    text, image = outputs(notebook, "timeline")
+    assert image and "Edinburgh" in text
+    assert "Anne Smith" in outputs(notebook, "roles")[0]
