@@ -1,0 +1,222 @@
+"""HTML cleaner: a saved web page -> ``Bulletin`` (metadata, body blocks, links).
+
+Two routes to the body:
+
+1. a site profile (``profiles.py``) when one matches the page: its selectors give
+   the title, byline and body element, and its furniture selectors are removed;
+2. otherwise trafilatura, whose XML output (head, p, list/item) becomes blocks.
+
+Metadata is taken from, in order of trust: the ``RawDocument``'s hints (a JSON
+record's fields), the profile's selectors and byline, the page's markup (meta
+tags, JSON-LD, ``<time>``), the URL's /YYYY/MM/DD/ path, then trafilatura's own
+guess. Then the body is tidied the same way whatever the route: the title is not
+a block, furniture blocks go (``data/clean-html-furniture.txt``) and so does the
+sign-off (see ``drop_sign_off``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import trafilatura
+from bs4 import BeautifulSoup, Tag
+
+from ..bulletin import make_bulletin, normalise_space
+from ..errors import InputError
+from ..lexicon import load_list
+from ..records import Block, Bulletin, RawDocument
+from . import metadata
+from .html_blocks import BlockDraft, blocks_from_soup, blocks_from_trafilatura
+from .profiles import SiteProfile, choose_profile
+
+log = logging.getLogger(__name__)
+
+FURNITURE_LIST = "clean-html-furniture"
+FURNITURE_MAX_WORDS = 60  # longer blocks are prose, whatever they start with
+SIGN_OFF_MAX_WORDS = 8  # "Child Protection Policy Team", "Directorate for Children and Families, Scottish Government"
+SIGN_OFF_MAX_BLOCKS = 3  # a sign-off is a name, a team and an organisation at most
+SIGN_OFF_MAX_CHARS = 70  # the same limit for scripts without spaces between words
+_CLOSING_PUNCTUATION = tuple('.!?:;…"”’)]。！？」')
+
+# Fallback settings, measured on the article-extraction benchmark (scripts/benchmark_cleaner.py):
+# links on, tables on, no comments, neither precision nor recall favoured.
+TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "include_links": True}
+
+
+@dataclass(slots=True)
+class PageFacts:
+    """What one route found on the page; None/empty where it found nothing."""
+
+    draft: BlockDraft
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    author_known: bool = False  # True when a byline was read: its empty name means "no author"
+    categories: tuple[str, ...] = field(default_factory=tuple)
+
+
+def clean_html(raw: RawDocument) -> Bulletin:
+    """Clean one HTML page. Raises ``InputError`` when the page has no body text."""
+    soup = BeautifulSoup(raw.body, "lxml")
+    if soup.body is None or not soup.body.get_text(strip=True):
+        raise InputError(raw.source, "HTML page has no body text", stage="clean")
+    url = raw.url or _declared_url(soup)
+
+    profile = choose_profile(soup)
+    facts = _read_with_profile(soup, profile, url) if profile else None
+    if facts is None or not facts.draft.blocks:
+        if profile:
+            log.info("%s: profile %s found no body; using trafilatura", raw.source, profile.name)
+        facts = _read_with_trafilatura(raw.body, url)
+    if not facts.draft.blocks:
+        raise InputError(raw.source, "HTML page has no body text", stage="clean")
+
+    title = raw.title or facts.title or metadata.find_title(soup) or ""
+    published = raw.published or facts.published or metadata.find_published(soup) or metadata.date_from_url(url)
+    author = raw.author or (facts.author if facts.author_known else facts.author or metadata.find_author(soup))
+    categories = facts.categories or metadata.find_categories(soup)
+    blocks = tidy_blocks(facts.draft.blocks, title)
+    if not blocks:
+        raise InputError(raw.source, "HTML page has no body text once furniture is removed", stage="clean")
+    return make_bulletin(
+        source=raw.source,
+        url=url,
+        title=title,
+        published=published,
+        author=author,
+        categories=categories,
+        blocks=blocks,
+        links=facts.draft.links,
+        captured_at=raw.captured_at,
+    )
+
+
+def _declared_url(soup: BeautifulSoup) -> str | None:
+    """The page's own address: <link rel=canonical> or og:url."""
+    canonical = soup.find("link", rel="canonical")
+    if isinstance(canonical, Tag) and canonical.get("href"):
+        return str(canonical["href"]).strip()
+    return metadata.meta_content(soup, "og:url")
+
+
+# --- route 1: a site profile ------------------------------------------------------------------------
+
+
+def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
+        for tag in soup.select(selector):
+            text = normalise_space(tag.get_text(" ", strip=True))
+            if text:
+                return text
+    return None
+
+
+def _profile_published(soup: BeautifulSoup, profile: SiteProfile) -> dt.date | None:
+    for selector in profile.published:
+        for tag in soup.select(selector):
+            date = metadata.parse_date(str(tag.get("datetime") or "")) or metadata.parse_date(tag.get_text(" "))
+            if date:
+                return date
+    return None
+
+
+def _read_with_profile(soup: BeautifulSoup, profile: SiteProfile, url: str | None) -> PageFacts:
+    """Metadata from the profile's selectors and byline, body from its body element minus furniture."""
+    byline_text = _first_text(soup, profile.byline)
+    byline = metadata.parse_byline(byline_text)
+    author_link = _first_text(soup, profile.author)
+    categories = tuple(
+        dict.fromkeys(normalise_space(a.get_text(" ")) for s in profile.categories for a in soup.select(s))
+    )
+    facts = PageFacts(
+        draft=BlockDraft(),
+        title=_first_text(soup, profile.title),
+        published=_profile_published(soup, profile) or byline.published,
+        author=metadata.clean_author(author_link) or byline.author,
+        author_known=byline_text is not None or author_link is not None,
+        categories=tuple(c for c in categories if c) or byline.categories,
+    )
+    body = soup.select_one(profile.body)
+    if body is not None:
+        for selector in profile.drop:
+            for tag in body.select(selector):
+                tag.decompose()
+        facts.draft = blocks_from_soup(body, url)
+    return facts
+
+
+# --- route 2: trafilatura ----------------------------------------------------------------------------
+
+
+def _read_with_trafilatura(html: str, url: str | None) -> PageFacts:
+    """trafilatura's main-text extraction; its metadata fills gaps the page markup leaves."""
+    try:
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    except (ValueError, TypeError) as error:  # trafilatura raises on some malformed trees
+        log.warning("trafilatura failed on %s: %s", url, error)
+        document = None
+    if document is None or getattr(document, "body", None) is None:
+        return PageFacts(draft=BlockDraft())
+    return PageFacts(
+        draft=blocks_from_trafilatura(document.body, url),
+        title=document.title or None,
+        author=metadata.clean_author(document.author),
+        categories=tuple(document.categories or ()),
+    )
+
+
+# --- tidying, the same for both routes ---------------------------------------------------------------
+
+
+@cache
+def _furniture_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rule, re.IGNORECASE) for rule in load_list(FURNITURE_LIST))
+
+
+def is_furniture(text: str) -> bool:
+    """True for a block that is page furniture ("Leave a comment", "Share this:", a privacy notice)."""
+    text = normalise_space(text)
+    if len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    return any(p.fullmatch(text) for p in _furniture_patterns())
+
+
+def _same_text(a: str, b: str) -> bool:
+    fold = re.compile(r"\W+")
+    return fold.sub(" ", a).strip().casefold() == fold.sub(" ", b).strip().casefold()
+
+
+def _is_sign_off_line(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and len(text.split()) <= SIGN_OFF_MAX_WORDS
+        and len(text) <= SIGN_OFF_MAX_CHARS
+        and not text.endswith(_CLOSING_PUNCTUATION)
+    )
+
+
+def drop_sign_off(blocks: list[Block]) -> list[Block]:
+    """Drop the sign-off: a trailing run (at most ``SIGN_OFF_MAX_BLOCKS``) of short paragraphs without
+    closing punctuation, e.g. "Child Protection Policy Team" / "Scottish Government". The run must leave
+    at least one block, and a run that follows a heading is that section's text, so it stays."""
+    run = 0
+    while run < min(SIGN_OFF_MAX_BLOCKS, len(blocks) - 1) and _is_sign_off_line(blocks[-1 - run]):
+        run += 1
+    if run and blocks[-1 - run].kind == "heading":
+        return blocks
+    return blocks[: len(blocks) - run]
+
+
+def tidy_blocks(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the title repeated as a block, furniture blocks, trailing empty headings and the sign-off."""
+    kept = [b for b in blocks if not is_furniture(b.text)]
+    if kept and title and _same_text(kept[0].text, title):
+        kept = kept[1:]
+    while kept and kept[-1].kind == "heading":  # "Related posts" with its list gone
+        kept.pop()
+    return drop_sign_off(kept)
