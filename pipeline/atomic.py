@@ -25,6 +25,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; outputs are for everyone who may read the folder
         os.replace(tmp, path)
     finally:
         if tmp.exists():

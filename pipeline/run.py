@@ -183,12 +183,11 @@ def run_extract(inputs: Sequence[Path], out_dir: Path, settings: Settings) -> Ru
 
 def write_companions(frames: dict[str, Any], out_dir: Path, settings: Settings) -> list[Path]:
     """Files written beside the tables for analysts: the data package and the review page."""
-    try:  # TODO(lead): drop the guard once pipeline/outputs lands
-        from .outputs.datapackage import write_datapackage
-        from .outputs.report import write_report
-    except ImportError:
-        return []
-    return [write_datapackage(out_dir, settings.formats), write_report(frames, out_dir / "report.html")]
+    from .outputs.datapackage import write_datapackage
+    from .outputs.report import write_report
+
+    package = write_datapackage(out_dir, settings.formats)  # None when no csv/parquet was written
+    return [p for p in (package, write_report(frames, out_dir / "report.html")) if p is not None]
 
 
 def write_run_record(

@@ -33,6 +33,9 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "list": pa.list_(pa.string()),
 }
 
+# Integer columns with gaps stay integers (not 2014.0) in pandas, CSV and the data package.
+_NULLABLE_INTEGERS = {pa.int64(): pd.Int64Dtype()}
+
 # Row order of every table, so that the same inputs always give the same bytes.
 SORT_KEYS: dict[str, tuple[str, ...]] = {
     "bulletins": ("bulletin_id",),
@@ -69,7 +72,9 @@ def records_to_frame(table_name: str, records: Iterable[Any]) -> pd.DataFrame:
     """One table as a DataFrame with the schema's columns and types, in canonical row order."""
     table = TABLES[table_name]
     rows = [_row(r, table) for r in records]
-    frame = pa.Table.from_pylist(rows, schema=arrow_schema(table)).to_pandas(date_as_object=True)
+    frame = pa.Table.from_pylist(rows, schema=arrow_schema(table)).to_pandas(
+        date_as_object=True, types_mapper=_NULLABLE_INTEGERS.get
+    )
     return sort_frame(table_name, frame)
 
 
@@ -125,7 +130,7 @@ def read_parquet_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     for name in TABLES:
         path = out_dir / f"{name}.parquet"
         if path.exists():
-            frames[name] = pq.read_table(path).to_pandas(date_as_object=True)
+            frames[name] = pq.read_table(path).to_pandas(date_as_object=True, types_mapper=_NULLABLE_INTEGERS.get)
     return frames
 
 

@@ -37,9 +37,6 @@ def test_report_from_pipeline_frames(run_dir):
     assert html.count('data-label="PUBLICATION"') == 2
 
 
-@pytest.mark.xfail(strict=True, reason="writers.py turns an integer column with an empty cell into float, so the "
-                   "CSV says '2014.0' (not a Frictionless integer); fix: to_pandas(types_mapper=...Int64) or cast "
-                   "integer columns to 'Int64' in _csv_frame, then drop this marker")
 def test_datapackage_valid_for_pipeline_csvs(run_dir):
     report = frictionless.validate(str(run_dir / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "type", "note"])

@@ -102,3 +102,17 @@ def test_failed_write_leaves_previous_file_intact(tmp_path):
         raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["dates.csv"]  # no temp file left behind
+
+
+def test_outputs_are_readable_by_others(tmp_path):
+    write_tables(extractions_to_frames([_extraction()], []), tmp_path, ["csv"])
+    assert (tmp_path / "dates.csv").stat().st_mode & 0o044 == 0o044
+
+
+def test_integer_column_with_gaps_stays_integer_in_csv(tmp_path):
+    pub = records.PublicationMention("b", "", "Carers Plan 2018", "plan", 2018, None, None, "x", 0, 1, "")
+    undated = records.PublicationMention("b", "", "Carers Guidance", "guidance", None, None, None, "y", 2, 3, "")
+    b = _extraction()
+    frames = extractions_to_frames([Extraction(b.bulletin, publications=[pub, undated])], [])
+    write_tables(frames, tmp_path, ["csv"])
+    assert "2018.0" not in (tmp_path / "publications.csv").read_text(encoding="utf-8-sig")
