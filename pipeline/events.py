@@ -23,10 +23,10 @@ from .schema import EVENT_TYPES
 
 logger = logging.getLogger(__name__)
 
-# Types whose trigger files hold self-sufficient trigger words; "conference", "awards" and "event" come from
+# Types with a trigger file of their own; "conference", "awards" and named occasions come from
 # events-occasions.txt only (they need a happening verb, or a day or month attached to the noun).
 TRIGGER_TYPES = (
-    "meeting", "publication", "legislation", "consultation", "announcement", "establishment", "appointment",
+    "meeting", "publication", "legislation", "consultation", "announcement", "establishment", "appointment", "event",
 )
 # Events of these types take no location and no group by anaphora or from earlier sentences.
 DOCUMENT_TYPES = frozenset({"publication", "legislation", "consultation"})
@@ -221,6 +221,13 @@ def _is_irrealis(root: Token) -> bool:
 # ---------------------------------------------------------------- anchoring a date to a trigger
 
 
+def _in_subject_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in the subject of ``verb`` ("This year's Week ran from ...": "This year")."""
+    if verb.pos_ not in VERB_POS:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
+
+
 def _is_nonfinite_dependent(verb: Token) -> bool:
     """A verb with no subject of its own that completes a higher one ("issued to organisations being asked to
     nominate ... on 12 November"): a date hanging from it can still be the higher verb's."""
@@ -251,7 +258,7 @@ def anchor_trigger(date_root: Token, triggers: list[Trigger], granularity: str) 
     clause = range(verb.left_edge.i, verb.right_edge.i + 1) if verb is not None else None
     near = [
         t for t in usable
-        if not t.direct_only and (clause is None or t.root.i in clause)
+        if not t.direct_only and (clause is None or t.root.i in clause) and not _in_subject_of(date_root, t.root)
         and _token_distance(t, date_root) <= (NEAREST_NOUN_MAX_TOKENS if t.noun else NEAREST_TRIGGER_MAX_TOKENS)
     ]
     nearest = min(near, key=lambda t: _token_distance(t, date_root), default=None)
@@ -265,6 +272,8 @@ def _trigger_above(date_root: Token, by_token: dict[int, Trigger]) -> Trigger | 
     the date's own finite verb."""
     postponed: Trigger | None = None
     for ancestor in date_root.ancestors:
+        if _in_subject_of(date_root, ancestor):
+            break  # a date inside the subject dates the subject ("The 2017 awards were held on ...")
         trigger = by_token.get(ancestor.i)
         if trigger is not None and not trigger.irrealis:
             return trigger
@@ -494,12 +503,14 @@ def find_events(
         tuple(_unique(m.name for m in locate(parsed.bulletin.title, group_forms(groups)))),
     )
     triggers_by_sentence: dict[int, list[Trigger]] = {}
+    anchored = [(date, _anchor(ctx, date, triggers_by_sentence)) for date in sorted(dates, key=lambda d: d.char_start)]
+    finer_years = {(t.root.i, date.value[:4]) for date, t in anchored if t is not None and date.granularity != "year"}
     events: list[Event] = []
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
-    for date in sorted(dates, key=lambda d: d.char_start):
-        event = _event_for(ctx, date, triggers_by_sentence)
-        if event is None:
-            continue
+    for date, trigger in anchored:
+        if trigger is None or (date.granularity == "year" and (trigger.root.i, date.value[:4]) in finer_years):
+            continue  # "This year's Week ran from 10 to 16 June 2019": the day range dates it, not the year
+        event = _event_for(ctx, date, trigger)
         key = (event.type, event.value, event.groups)
         if key not in seen:
             seen.add(key)
@@ -508,7 +519,8 @@ def find_events(
     return events
 
 
-def _event_for(ctx: _Context, date: DateMention, cache_: dict[int, list[Trigger]]) -> Event | None:
+def _anchor(ctx: _Context, date: DateMention, cache_: dict[int, list[Trigger]]) -> Trigger | None:
+    """The trigger that says what happened at the date, if any."""
     parsed = ctx.parsed
     span = parsed.span(date.char_start, date.char_end)
     block = ctx.block_at(date.char_start)
@@ -519,8 +531,14 @@ def _event_for(ctx: _Context, date: DateMention, cache_: dict[int, list[Trigger]
         cache_[sentence.start] = find_triggers(sentence)
     in_block = [t for t in cache_[sentence.start] if block.start <= t.root.idx < block.end]
     trigger = anchor_trigger(span.root, in_block, date.granularity) or _label_trigger(ctx, block, date)
-    if trigger is None or trigger.type not in EVENT_TYPES:
-        return None
+    return trigger if trigger is not None and trigger.type in EVENT_TYPES else None
+
+
+def _event_for(ctx: _Context, date: DateMention, trigger: Trigger) -> Event:
+    parsed = ctx.parsed
+    sentence = parsed.sentence_span_at(date.char_start)
+    block = ctx.block_at(date.char_start)
+    assert block is not None  # _anchor found it
     groups = event_groups(ctx, trigger, trigger.type, sentence, block)
     documentary = trigger.type in DOCUMENT_TYPES
     return Event(

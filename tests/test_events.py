@@ -290,7 +290,16 @@ ONE_SENTENCE_CASES = [
     ("Following a successful pilot in 2016, the scheme was extended to all islands.", "2016", "2016", "year", None,
      None),
     ("We passed the halfway mark of the programme in May 2019.", "May 2019", "2019-05", "month", None, None),
+    ("The Minister visited the new hub in Portree on 14 May 2019.", "14 May 2019", "2019-05-14", "day", "event", None),
 ]
+
+
+def test_year_in_the_subject_is_not_a_second_event(nlp):
+    paragraph = "This year’s Island Games Week ran from 8 to 14 July 2019 and drew 900 visitors."
+    bulletin = _bulletin([("paragraph", paragraph)], "Island Update", dt.date(2019, 8, 1))
+    parsed = parse([bulletin], [find_sections(bulletin)], nlp)[0]
+    dates = _dates(parsed, [("This year", "2019", "year", 0), ("8 to 14 July 2019", "2019-07-08/2019-07-14", "day", 0)])
+    assert [(e.type, e.value) for e in find_events(parsed, dates, [], [])] == [("event", "2019-07-08/2019-07-14")]
 
 
 @pytest.mark.parametrize(
