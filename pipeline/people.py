@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -83,6 +84,7 @@ _TITLES = _prefixes("people-titles")
 _HONORIFICS = _prefixes("people-honorifics")
 
 
+@cache
 def _not_name_words() -> frozenset[str]:
     return (
         load_set("people-not-name-words", casefold=True)
@@ -228,12 +230,17 @@ def _name_at(doc: Doc, i: int, source: str, min_words: int = 2) -> NameMention |
     return None
 
 
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """ "depute for ", "representing ", "chaired by ": a name follows (compiled once from the word list)."""
+    cues = [*load_list("people-deputising-cues"), *(f"{verb} by" for verb in CHAIRED_BY)]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+", re.IGNORECASE)
+
+
 def _cue_names(doc: Doc, text: str) -> list[NameMention]:
     """Names after "depute for", "representing", "chaired by": "depute for Ann Lowe"."""
-    cues = [c for c in load_list("people-deputising-cues")] + [f"{verb} by" for verb in CHAIRED_BY]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+", re.IGNORECASE)
     found = []
-    for match in pattern.finditer(text):
+    for match in _cue_pattern().finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and (mention := _name_at(doc, span.start, "cue")):
             found.append(mention)
@@ -344,17 +351,28 @@ def _overlaps_group(doc: Doc, m: NameMention, occurrences: list[tuple[int, int, 
     return any(start < g_end and g_start < end for g_start, g_end, _ in occurrences)
 
 
+def _inside_organisation_name(doc: Doc, m: NameMention) -> bool:
+    """ "Robert Owen Centre", "Hunter Foundation": a name followed by an organisation word is the organisation's."""
+    return (
+        m.outer_end == m.end and m.end < len(doc) and doc[m.end].lower_ in load_set("people-org-words", casefold=True)
+    )
+
+
+def _keep(doc: Doc, m: NameMention, occurrences: list[tuple[int, int, str]]) -> bool:
+    return not _overlaps_group(doc, m, occurrences) and not _inside_organisation_name(doc, m)
+
+
 def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str]]) -> tuple[list, list[RolePhrase]]:
     """Name mentions (before resolution) and the role phrases around them."""
     doc = parsed.doc
     candidates = _ner_names(doc) + _title_names(doc) + _post_nominal_names(doc)
     candidates += _cue_names(doc, parsed.text) + _list_item_names(parsed)
-    first_pass = _merge_mentions([m for m in candidates if not _overlaps_group(doc, m, occurrences)])
+    first_pass = _merge_mentions([m for m in candidates if _keep(doc, m, occurrences)])
     blocked = {
         i for m in first_pass if m.words > 1 or m.title or m.honorific for i in range(m.outer_start, m.outer_end)
     }
     roles = find_role_phrases(doc, blocked)
-    anchored = [m for m in _role_anchored_names(doc, roles) if not _overlaps_group(doc, m, occurrences)]
+    anchored = [m for m in _role_anchored_names(doc, roles) if _keep(doc, m, occurrences)]
     return _merge_mentions(first_pass + anchored), roles
 
 

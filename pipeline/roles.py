@@ -111,6 +111,9 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
         if _no_space_around(doc, j):
             j -= 1
             continue
+        if token.text in POSSESSIVE and j > 0 and _is_capitalised(doc[j - 1]) and doc[j - 1].lower_ not in org_words:
+            j -= 1  # "Children’s Commissioner"
+            continue
         if token.lower_ in lower_modifiers:
             start = j  # "independent Chair": nothing to its left belongs to the role
             break
@@ -243,7 +246,7 @@ def _is_generic(words: list[str]) -> bool:
     return all(w in generic_words for w in words)
 
 
-def _role_at(doc: Doc, i: int, blocked: Set[int]) -> RolePhrase | None:
+def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | None:
     """The role whose head ends at token ``i``, or None."""
     found = head_at(doc, i)
     if found is None:
@@ -275,11 +278,11 @@ def _role_at(doc: Doc, i: int, blocked: Set[int]) -> RolePhrase | None:
     return RolePhrase(
         start=start,
         end=end,
-        text=doc.text[char_start:char_end],
+        text=text[char_start:char_end],
         organisation=organisation,
         char_start=char_start,
         char_end=char_end,
-        generic=end == i + 1 and _is_generic(words),
+        generic=(end == i + 1 or chair_like) and _is_generic(words),  # "the Chair of the Board" stays optional
         plural=plural,
         chair_like=chair_like,
     )
@@ -287,7 +290,8 @@ def _role_at(doc: Doc, i: int, blocked: Set[int]) -> RolePhrase | None:
 
 def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset()) -> list[RolePhrase]:
     """Every role phrase in the Doc, longest first where they overlap; ``blocked`` tokens (names) are never inside."""
-    candidates = [role for i in range(len(doc)) if (role := _role_at(doc, i, blocked)) is not None]
+    text = doc.text  # built from the tokens on every access: once per Doc
+    candidates = [role for i in range(len(doc)) if (role := _role_at(doc, text, i, blocked)) is not None]
     candidates.sort(key=lambda r: r.start - r.end)  # longest first
     kept: list[RolePhrase] = []
     for role in candidates:
@@ -326,10 +330,17 @@ class Tie:
 
 # Words between a name and a chair verb: "Ruth Gray will Chair the Group", "Ann Lowe has agreed to chair".
 CHAIR_AUX = frozenset(
-    {"will", "would", "shall", "is", "was", "to", "has", "have", "been", "agreed", "appointed", "also"}
+    {",", "who", "will", "would", "shall", "is", "was", "to", "has", "have", "been", "agreed", "appointed", "also"}
 )
 # Chair verbs -> the role they give: "will Chair the Group" -> "Chair".
-CHAIR_VERBS = {"chair": "Chair", "co-chair": "Co-Chair", "convene": "Convener"}
+CHAIR_VERBS = {
+    "chair": "Chair",
+    "chairs": "Chair",  # "Ann Lowe, who chairs the Board, said"
+    "co-chair": "Co-Chair",
+    "co-chairs": "Co-Chair",
+    "convene": "Convener",
+    "convenes": "Convener",
+}
 # "This Group is chaired by Alan Reid" -> "Chair".
 CHAIRED_BY = {"chaired": "Chair", "co-chaired": "Co-Chair", "convened": "Convener"}
 # Words between a name and its role in a statement: "Ruth was the Independent Chair", "who has been appointed as".
@@ -425,11 +436,17 @@ def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[Role
 
 
 def _group_after(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
-    """The group named within a few tokens after token ``i`` ("will Chair the Expert Group")."""
+    """The group named just after token ``i``: "will Chair the Expert Group"; for a bare "the Group" or
+    "the Board", the last group named before whose name has that word."""
     if i >= len(doc):
         return None
     lo, hi = doc[i].idx, doc[min(i + 3, len(doc) - 1)].idx
-    return next((name for start, _, name in groups if lo <= start <= hi), None)
+    named = next((name for start, _, name in groups if lo <= start <= hi), None)
+    if named:
+        return named
+    noun = doc[i + 1] if doc[i].lower_ == "the" and i + 1 < len(doc) else doc[i]
+    earlier = [(start, name) for start, _, name in groups if start < doc[i].idx and noun.text in name.split()]
+    return max(earlier)[1] if earlier and noun.text[:1].isupper() else None
 
 
 def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:

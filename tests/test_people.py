@@ -120,6 +120,30 @@ PARAGRAPH_CASES = [
         {("Priya Natarajan", "")},
     ),
     (
+        "who-chairs",
+        "Shona Blair, who chairs the Rural Housing Forum, welcomed the report.",
+        ("Rural Housing Forum",),
+        {("Shona Blair", "Chair")},
+    ),
+    (
+        "possessive-office-before-name",
+        "The Children’s Commissioner, Duncan Moray, gave evidence to the committee.",
+        (),
+        {("Duncan Moray", "Children’s Commissioner")},
+    ),
+    (
+        "bare-chair-of-group-without-name-is-optional",
+        "The Chair of the Care Leavers Board wrote to members in July, and the Minister replied.",
+        ("Care Leavers Board",),
+        set(),
+    ),
+    (
+        "name-inside-organisation-name",
+        "Researchers at the Alistair Hume Centre presented early findings.",
+        (),
+        set(),
+    ),
+    (
         "look-alike-names-are-not-people",
         "The programme covers Children’s Hearings, Early Years and Barnahus. The Bill is now at Stage 2 and the "
         "Review reported in May. No Comments were received.",
