@@ -117,6 +117,9 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
         if token.lower_ in lower_modifiers:
             start = j  # "independent Chair": nothing to its left belongs to the role
             break
+        if token.lower_ in {"and", "&"} and j > 0 and j - 1 not in blocked and _is_capitalised(doc[j - 1]):
+            j -= 1  # kept only when an acronym opens the role: see below
+            continue
         if not _is_capitalised(token) or token.pos_ in NON_MODIFIER_POS or (token.is_stop and token.lower_ != "first"):
             break
         if (
@@ -127,6 +130,13 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
         if token.is_sent_start:
             break
         j -= 1
+    # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym;
+    # otherwise the role starts after it ("Maree Todd and Education Secretary ..." -> "Education Secretary")
+    if not doc[start].text.isupper() or len(doc[start]) < 2:
+        for k in range(head_start - 1, start - 1, -1):
+            if doc[k].lower_ in {"and", "&"}:
+                start = k + 1
+                break
     while start < head_start and doc[start].text == "-":
         start += 1
     return start

@@ -120,6 +120,18 @@ PARAGRAPH_CASES = [
         {("Priya Natarajan", "")},
     ),
     (
+        "acronym-office-with-and",
+        "The Youth Work Group, convened by Councillor Jean Finlay, COSLA Children and Young People Spokesperson, "
+        "meets again in June. Kirsty Baird and Education Secretary Owen Lyle visited the school.",
+        ("Youth Work Group",),
+        {
+            ("Jean Finlay", "Convener"),
+            ("Jean Finlay", "COSLA Children and Young People Spokesperson"),
+            ("Kirsty Baird", ""),
+            ("Owen Lyle", "Education Secretary"),
+        },
+    ),
+    (
         "who-chairs",
         "Shona Blair, who chairs the Rural Housing Forum, welcomed the report.",
         ("Rural Housing Forum",),
