@@ -63,7 +63,7 @@ _DAY = r"(?P<d{n}>[0-3]?\d)(?!\d)(?P<o{n}>st|nd|rd|th)?"  # "30th"
 _DAY_START = r"(?=\d)(?<![\d.,/£$€])"  # a day number not glued to other digits: not "17" in "2017"
 _MONTH = rf"(?P<m{{n}}>(?=[A-Z])\b(?:{_ANY_MONTH})(?:(?<=\.)|\b))"  # "June", "Sept."
 _YEAR = r"(?P<y{n}>(?:19|20)\d\d)(?![\d%])"  # "2017", not "2017%"
-_RANGE_TO = r"\s*(?P<sep>-|–|—|to|until|till|and)\s*"  # "and" makes a range only after "between"
+_RANGE_TO = r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*"  # "and" makes a range only after "between"
 
 
 def _dm(n: str) -> str:
@@ -73,7 +73,7 @@ def _dm(n: str) -> str:
 
 def _my(n: str) -> str:
     """Month, then maybe a year: "May", "March 2018", "Sept, 2019"."""
-    return rf"{_MONTH.format(n=n)}(?:,?\s+{_YEAR.format(n=n)})?"
+    return rf"{_MONTH.format(n=n)}(?:(?:,?\s+|\s+of\s+){_YEAR.format(n=n)})?"
 
 
 # (kind, regex) in priority order: at equal start, the longest match wins, then the earlier kind.
@@ -86,7 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "May and July 2019" (after "between"), "March 2017 – June 2018"
     ("range", re.compile(rf"{_my('1')}{_RANGE_TO}{_my('2')}")),
     # "2017-18", "2017/18", "2016 and 2020" (after "between")
-    ("year_range", re.compile(rf"(?=[12])(?<![\w/.£$€#-]){_YEAR.format(n='1')}\s*(?P<sep>-|–|/|to|and)\s*"
+    ("year_range", re.compile(rf"(?=[12])(?<![\w/.£$€#-]){_YEAR.format(n='1')}\s*(?P<sep>-|–|/|to|through|and)\s*"
                               r"(?P<y2>(?:19|20)?\d\d)(?![\w%/])")),
     # "28th July", "04 February 2016", "30th of June"
     ("date", re.compile(_DAY_START + _dm(""))),
@@ -108,6 +108,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # What may stand before a date and belongs to it: "Tuesday 28th July", "Wednesday, the 21st"
 WEEKDAY_BEFORE = re.compile(r"\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?$")
+# "Month D" with no year, ordinal or weekday is a day date after these ("on June 30", "before May 10") ...
+DAY_AFTER_MONTH_OK = re.compile(r"\b(?:on|by|before|after|until|till|from|since|through|and|or|an?|the)\s+$", re.I)
+# ... or when no lower-case word follows: not "In May 12 members attended"
+LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+# A bare "May" is a month only after these: "in May", "the May meeting"; not "Theresa May", "May I thank"
+MAY_OK_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|during|before|after|of|early|late|mid|end|the"
+                           r"|last|next|this|between|and|or|to)[\s-]+$", re.I)
 # "between May and July": "and" joins a range only after these
 RANGE_OPENER_BEFORE = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
 # A web address: years inside it ("/Publications/2017/11/9637") are not mentions.
@@ -240,7 +247,7 @@ def _candidates_from(kind: str, m: re.Match[str], text: str) -> list[Candidate]:
             return []
         if len(second) == 2 and joiner in ("to", "and"):
             return []
-        return [Candidate(m.start(), m.end(), Point(first_year), Point(last_year), "range")]
+        return [Candidate(m.start(), m.end(), Point(first_year), Point(last_year), "year")]
     if kind == "numeric":
         year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
         point = Point(year, int(m.group("mn")), int(m.group("d")))
@@ -254,7 +261,8 @@ def _candidates_from(kind: str, m: re.Match[str], text: str) -> list[Candidate]:
         return []
     cand = _with_weekday(text, Candidate(m.start(), m.end(), point, kind="date"))
     marked = groups.get("y") or groups.get("o") or cand.first.weekday is not None
-    if point.day and not marked and m.group()[0].isalpha():
+    if point.day and not marked and m.group()[0].isalpha() and not DAY_AFTER_MONTH_OK.search(
+            text, max(0, m.start() - 8), m.start()) and LOWER_WORD_AFTER.match(text, m.end()):
         return []  # "May 12 members" is not a date: "Month D" needs a year, an ordinal or a weekday
     if point.day is None and point.year is None:
         return [] if m.group("m").rstrip(".") not in _FULL_MONTHS else [replace(cand, kind="month")]
@@ -290,11 +298,11 @@ def _is_name_year(parsed: ParsedBulletin, cand: Candidate) -> bool:
     word = WORD_BEFORE_YEAR.search(parsed.text, max(0, cand.start - 40), cand.start)
     if word and word.group(1).rstrip("-").casefold() not in YEAR_OPENERS and _month_number(word.group(1)) is None:
         return True
-    token = _token_at(parsed, cand.start)
-    if token is None or token.i + 1 >= len(token.doc):
+    span = parsed.span(cand.start, cand.end)
+    if span is None or span.end >= len(span.doc):
         return False
-    after = token.doc[token.i + 1]
-    before = token.doc[token.i - 1] if token.i > 0 else None
+    token, after = span[-1], span.doc[span.end]  # "20" and "allocation" in "the 2019-20 allocation"
+    before = span.doc[span.start - 1] if span.start > 0 else None
     modifies = (after.pos_ in ("NOUN", "PROPN", "ADJ") and token.head.i > token.i) or (
         after.is_title and after.pos_ == "PROPN")  # "2017 Quality Improvement Awards Ceremony"
     return modifies and (before is None or before.pos_ != "ADP")
@@ -306,6 +314,8 @@ def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:
     if token is None:
         return False
     if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON":
+        return True
+    if token.text in ("May", "MAY") and not MAY_OK_BEFORE.search(parsed.text, max(0, cand.start - 10), cand.start):
         return True
     before = token.doc[token.i - 1] if token.i > 0 else None
     return bool(before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == token
@@ -324,11 +334,12 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         if token.lower_ in FUTURE_CUES:
             return "future"
     token: Token = span.root
+    passed_verb = False
     for _ in range(6):
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("NOUN", "PROPN"):  # "the meeting in December": the date dates the noun
+        if token.pos_ in ("NOUN", "PROPN") and not passed_verb:  # "the meeting in December": the date dates the noun
             cues = {c.lower_ for c in token.children}
             return "future" if cues & FUTURE_CUES else "past" if cues & PAST_CUES else None
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in FUTURE_CUES:
@@ -336,10 +347,11 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if token.lower_ in FUTURE_CUES or helpers & FUTURE_CUES:
             return "future"
-        if "to" in helpers:
-            continue  # an infinitive takes its time from the word it completes: "expected to be published"
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and not helpers - PAST_HELPERS):
             return "past"
+        if "to" in helpers or (token.tag_ in ("VBG", "VB") and not helpers):
+            passed_verb = True
+            continue  # a non-finite verb takes its time from the clause it completes: "expected to be published"
         return None
     return None
 

@@ -51,6 +51,9 @@ FORMATS = [
     ("bare year", "The awards were first held in 2016.", None, ["2016"]),
     ("season with year", "A refreshed plan will follow in autumn 2018.", None, ["2018"]),
     ("year up to", "Referrals rose by 46% in the two years up to 2015.", None, ["2015"]),
+    ("month-day without year", "The consultation closes on June 30.", dt.date(2019, 6, 3), ["2019-06-30"]),
+    ("month of year", "The review began in October of 2016.", None, ["2016-10"]),
+    ("month then a count", "In May 12 members attended the workshop.", JAN_2019, ["2018-05"]),
 ]
 
 RANGES = [
@@ -61,6 +64,7 @@ RANGES = [
     ("month to month across years", "The pilot ran from November 2017 to February 2018.", None, ["2017-11/2018-02"]),
     ("financial year", "Funding of £2 million is available in 2017-18.", None, ["2017/2018"]),
     ("year to year", "The strategy covers 2016 to 2020.", None, ["2016/2020"]),
+    ("year through year", "Figures for 2012 through 2015 were revised.", None, ["2012/2015"]),
     ("list of days is several dates", "Drop-in clinics run on 5, 12 and 19 March 2019.", None,
      ["2019-03-05", "2019-03-12", "2019-03-19"]),
     ("two dates joined by and", "The group met on 5 March and 12 June 2018.", None, ["2018-03-05", "2018-06-12"]),
@@ -87,6 +91,8 @@ YEAR_INFERENCE = [
     ("past and future in one sentence",
      "The Steering Group met in December and January and will meet again in February.", JAN_2019,
      ["2018-12", "2019-01", "2019-02"]),
+    ("non-finite verb takes the clause's tense", "Grants will be announced in August, with projects starting from "
+     "October.", dt.date(2023, 3, 20), ["2023-08", "2023-10"]),
 ]
 
 NOT_DATES = [
@@ -104,6 +110,8 @@ NOT_DATES = [
     ("published label", "Published: 21 October 2025"),
     ("percentage", "Attendance rose by 2015% is not a year, nor is £2016 a year."),
     ("month abbreviation alone", "Mar Lodge hosted the walk and Jun Li spoke."),
+    ("may in a name", "The former Prime Minister Theresa May opened the centre."),
+    ("year range in a title", "The Youth Justice Strategy 2015-2020 sets out our priorities."),
 ]
 
 
