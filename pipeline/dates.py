@@ -55,6 +55,7 @@ WEEKDAYS = {name: i for i, name in enumerate(("mon", "tues", "wednes", "thurs", 
 YEAR_OPENERS = load_set("dates-year-openers", casefold=True)
 FUTURE_CUES = load_set("dates-future-cues", casefold=True)
 PAST_CUES = load_set("dates-past-cues", casefold=True)
+TIME_NOUNS = load_set("dates-time-nouns", casefold=True)
 PAST_HELPERS = frozenset({"has", "have", "had", "was", "were", "been"})  # "has met", "was held"
 
 # Every pattern starts with a fixed character class (a digit, a month's capital) so the regex engine can
@@ -230,7 +231,9 @@ def _candidates_from(kind: str, m: re.Match[str], text: str) -> list[Candidate]:
             return []
         days = [(int(d.group()), m.start("days") + d.start(), m.start("days") + d.end())
                 for d in re.finditer(r"\d+", m.group("days"))]
-        if len(days) == 1 and (joiner not in ("and", "&") or days[0][0] + 1 == last.day or opened):
+        numbers = [d for d, _, _ in days] + [last.day]
+        consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # "21, 22 and 23 November"
+        if (len(days) == 1 and (joiner not in ("and", "&") or opened)) or consecutive:
             return [_with_weekday(text, Candidate(m.start(), m.end(), replace(last, day=days[0][0]), last, "range"))]
         if joiner not in ("and", "&"):
             return []
@@ -305,7 +308,7 @@ def _is_name_year(parsed: ParsedBulletin, cand: Candidate) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     modifies = (after.pos_ in ("NOUN", "PROPN", "ADJ") and token.head.i > token.i) or (
         after.is_title and after.pos_ == "PROPN")  # "2017 Quality Improvement Awards Ceremony"
-    return modifies and (before is None or before.pos_ != "ADP")
+    return modifies and (before is None or before.pos_ != "ADP") and after.lower_ not in TIME_NOUNS
 
 
 def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:

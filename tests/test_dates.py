@@ -58,12 +58,16 @@ FORMATS = [
 
 RANGES = [
     ("two adjacent days", "The conference ran on 21 and 22 November 2017 in Dundee.", None, ["2017-11-21/2017-11-22"]),
+    ("three consecutive days", "The summit runs on 4, 5 and 6 September 2019.", None, ["2019-09-04/2019-09-06"]),
+    ("between two days", "Surveys will be issued between 5 and 19 March 2019.", None, ["2019-03-05/2019-03-19"]),
     ("hyphenated days", "Sessions run 3-4 October 2019.", None, ["2019-10-03/2019-10-04"]),
     ("day-month to day-month", "A consultation ran from 23 March to 30 June 2017.", None, ["2017-03-23/2017-06-30"]),
     ("between months", "Fieldwork took place between May and July 2019.", None, ["2019-05/2019-07"]),
     ("month to month across years", "The pilot ran from November 2017 to February 2018.", None, ["2017-11/2018-02"]),
     ("financial year", "Funding of £2 million is available in 2017-18.", None, ["2017/2018"]),
     ("year to year", "The strategy covers 2016 to 2020.", None, ["2016/2020"]),
+    ("financial year as a time", "Spending will be reviewed by the end of the 2018/19 financial year.", None,
+     ["2018/2019"]),
     ("year through year", "Figures for 2012 through 2015 were revised.", None, ["2012/2015"]),
     ("list of days is several dates", "Drop-in clinics run on 5, 12 and 19 March 2019.", None,
      ["2019-03-05", "2019-03-12", "2019-03-19"]),
