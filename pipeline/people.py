@@ -189,7 +189,8 @@ def _title_names(doc: Doc) -> list[NameMention]:
     found = []
     i = 0
     while i < len(doc):
-        t = _title_at(doc, i) if doc[i].text[:1].isupper() else None
+        word = doc[i].text.rstrip(".")
+        t = _title_at(doc, i) if word in _TITLES or word in _HONORIFICS else None
         if t and (end := _name_run(doc, t[0])) > t[0]:
             found.append(_mention(doc, i, t[0], end, "title", None if t[2] else t[1], t[2]))
             i = end
@@ -371,7 +372,7 @@ def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str
     blocked = {
         i for m in first_pass if m.words > 1 or m.title or m.honorific for i in range(m.outer_start, m.outer_end)
     }
-    roles = find_role_phrases(doc, blocked)
+    roles = find_role_phrases(doc, blocked, parsed.text)
     anchored = [m for m in _role_anchored_names(doc, roles) if _keep(doc, m, occurrences)]
     return _merge_mentions(first_pass + anchored), roles
 

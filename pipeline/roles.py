@@ -298,9 +298,9 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
     )
 
 
-def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset()) -> list[RolePhrase]:
+def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset(), text: str | None = None) -> list[RolePhrase]:
     """Every role phrase in the Doc, longest first where they overlap; ``blocked`` tokens (names) are never inside."""
-    text = doc.text  # built from the tokens on every access: once per Doc
+    text = doc.text if text is None else text  # Doc.text is rebuilt from the tokens on every access
     candidates = [role for i in range(len(doc)) if (role := _role_at(doc, text, i, blocked)) is not None]
     candidates.sort(key=lambda r: r.start - r.end)  # longest first
     kept: list[RolePhrase] = []
