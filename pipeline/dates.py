@@ -123,6 +123,8 @@ URL = re.compile(r"(?:https?://|www\.)\S+")
 # Metadata labels the cleaner may have left: "Published: 21 October 2025", "© 2018"
 LABEL_BEFORE = re.compile(r"(?:(?:^|\n)[\s\-•*]*(?:first |last )?(?:published|updated|posted|modified)(?: on)?"
                           r"\s*[:\-–]?[\s\-•*]*|©\s*|copyright\s*)$", re.I)
+# A number right before a bare year makes it part of a longer number: "0131 244 2015"
+NUMBER_BEFORE = re.compile(r"\d\s+$")
 # The capitalised word right before a bare year: "Act" in "Act 2015", "Plan" in "Plan (2016)"
 WORD_BEFORE_YEAR = re.compile(r"\b([A-Z][\w’'&-]*)\s*\(?\s*$")
 # What may stand between coordinated dates: "September and December 2017", "5 March, 9 April 2018"
@@ -298,6 +300,8 @@ def _token_at(parsed: ParsedBulletin, char: int) -> Token | None:
 
 def _is_name_year(parsed: ParsedBulletin, cand: Candidate) -> bool:
     """A year that is part of a name ("Act 2015", "Plan (2016)") or modifies one ("the 2017 awards")."""
+    if NUMBER_BEFORE.search(parsed.text, max(0, cand.start - 3), cand.start):
+        return True
     word = WORD_BEFORE_YEAR.search(parsed.text, max(0, cand.start - 40), cand.start)
     if word and word.group(1).rstrip("-").casefold() not in YEAR_OPENERS and _month_number(word.group(1)) is None:
         return True

@@ -68,6 +68,7 @@ RANGES = [
     ("year to year", "The strategy covers 2016 to 2020.", None, ["2016/2020"]),
     ("financial year as a time", "Spending will be reviewed by the end of the 2018/19 financial year.", None,
      ["2018/2019"]),
+    ("list of years", "Surveys ran in 2016, 2017 and 2018.", None, ["2016", "2017", "2018"]),
     ("year through year", "Figures for 2012 through 2015 were revised.", None, ["2012/2015"]),
     ("list of days is several dates", "Drop-in clinics run on 5, 12 and 19 March 2019.", None,
      ["2019-03-05", "2019-03-12", "2019-03-19"]),
@@ -114,6 +115,7 @@ NOT_DATES = [
     ("published label", "Published: 21 October 2025"),
     ("percentage", "Attendance rose by 2015% is not a year, nor is £2016 a year."),
     ("month abbreviation alone", "Mar Lodge hosted the walk and Jun Li spoke."),
+    ("phone number", "For more information call 0131 244 2015."),
     ("may in a name", "The former Prime Minister Theresa May opened the centre."),
     ("year range in a title", "The Youth Justice Strategy 2015-2020 sets out our priorities."),
 ]
