@@ -87,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "May and July 2019" (after "between"), "March 2017 – June 2018"
     ("range", re.compile(rf"{_my('1')}{_RANGE_TO}{_my('2')}")),
     # "2017-18", "2017/18", "2016 and 2020" (after "between")
-    ("year_range", re.compile(rf"(?=[12])(?<![\w/.£$€#-]){_YEAR.format(n='1')}\s*(?P<sep>-|–|/|to|through|and)\s*"
+    ("year_range", re.compile(rf"(?=[12])(?<![\w/.£$€#-]){_YEAR.format(n='1')}\s*(?P<sep>-|–|—|/|to|through|and)\s*"
                               r"(?P<y2>(?:19|20)?\d\d)(?![\w%/])")),
     # "28th July", "04 February 2016", "30th of June"
     ("date", re.compile(_DAY_START + _dm(""))),
@@ -293,11 +293,6 @@ def scan(text: str) -> list[Candidate]:
     return taken
 
 
-def _token_at(parsed: ParsedBulletin, char: int) -> Token | None:
-    span = parsed.span(char, char + 1)
-    return span[0] if span is not None and len(span) else None
-
-
 def _is_name_year(parsed: ParsedBulletin, cand: Candidate) -> bool:
     """A year that is part of a name ("Act 2015", "Plan (2016)") or modifies one ("the 2017 awards")."""
     if NUMBER_BEFORE.search(parsed.text, max(0, cand.start - 3), cand.start):
@@ -317,9 +312,10 @@ def _is_name_year(parsed: ParsedBulletin, cand: Candidate) -> bool:
 
 def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:
     """A bare month word that is a verb, a modal or part of a person's name ("Theresa May")."""
-    token = _token_at(parsed, cand.start)
-    if token is None:
+    span = parsed.span(cand.start, cand.end)
+    if span is None or not len(span):
         return False
+    token = span[0]
     if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON":
         return True
     if token.text in ("May", "MAY") and not MAY_OK_BEFORE.search(parsed.text, max(0, cand.start - 10), cand.start):
@@ -363,9 +359,10 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
     return None
 
 
-def _pick_year(point: Point, tense: Tense, ref: tuple[dt.date, dt.date]) -> Point | None:
-    """The occurrence of a yearless point that fits the tense around the reference dates."""
-    options = [replace(point, year=y) for y in range(ref[0].year - 1, ref[1].year + 2)]
+def _pick_year(point: Point, tense: Tense, ref: tuple[dt.date, dt.date], spread: int = 1) -> Point | None:
+    """The occurrence of a point that fits the tense around the reference dates (``spread`` years either side)."""
+    years = range(ref[0].year - spread, ref[1].year + spread + 1) if spread else [point.year]
+    options = [replace(point, year=y) for y in years]
     options = [p for p in options if p.span()]
     by_weekday = [p for p in options if point.weekday is not None and p.span()[0].weekday() == point.weekday]
     if by_weekday:
@@ -378,13 +375,6 @@ def _pick_year(point: Point, tense: Tense, ref: tuple[dt.date, dt.date]) -> Poin
         return fitting[0] if fitting else None
     middle = ref[0] + (ref[1] - ref[0]) / 2
     return min(options, key=lambda p: abs(p.span()[0] + (p.span()[1] - p.span()[0]) / 2 - middle), default=None)
-
-
-def _fits(point: Point, tense: Tense, published: dt.date | None) -> bool:
-    span = point.span()
-    if span is None or published is None or tense is None:
-        return span is not None
-    return span[0] <= published if tense == "past" else span[1] >= published
 
 
 class _Resolver:
@@ -407,10 +397,10 @@ class _Resolver:
             return _with_year(cand, carried)
         tense = tense_of(self.parsed, cand.start, cand.end)
         anchor = self._paragraph_year(cand)
-        if anchor:
-            trial = _with_year(cand, anchor)
-            if trial and _fits(trial.first, tense, self.published):
-                return trial
+        trial = _with_year(cand, anchor) if anchor else None
+        published = (self.published, self.published) if self.published else None
+        if trial and (published is None or _pick_year(trial.first, tense, published, spread=0) == trial.first):
+            return trial  # the paragraph's year, unless the tense says otherwise around the publication date
         ref = self._reference(cand)
         if ref is None:
             log.debug("no anchor for yearless date %r in %s", cand, self.parsed.bulletin_id)
@@ -462,10 +452,9 @@ def _relative(cand: Candidate, phrase: str, published: dt.date) -> Candidate | N
     if words[1] == "month":
         months = published.year * 12 + published.month - 1 + step
         return replace(cand, first=Point(months // 12, months % 12 + 1))
-    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
-    sunday = monday + dt.timedelta(days=6)
-    return replace(cand, first=Point(monday.year, monday.month, monday.day), last=Point(sunday.year, sunday.month,
-                                                                                         sunday.day))
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)  # weeks run Monday-Sunday
+    first, last = (Point(d.year, d.month, d.day) for d in (monday, monday + dt.timedelta(days=6)))
+    return replace(cand, first=first, last=last)
 
 
 def _keep(parsed: ParsedBulletin, cand: Candidate) -> bool:
