@@ -31,20 +31,27 @@ from ..lexicon import load_list
 from ..records import Block, Bulletin, RawDocument
 from . import metadata
 from .html_blocks import BlockDraft, blocks_from_soup, blocks_from_trafilatura
-from .profiles import SiteProfile, choose_profile
+from .profiles import FALLBACK_PRUNE_XPATH, SiteProfile, choose_profile
 
 log = logging.getLogger(__name__)
 
 FURNITURE_LIST = "clean-html-furniture"
 FURNITURE_MAX_WORDS = 60  # longer blocks are prose, whatever they start with
 SIGN_OFF_MAX_WORDS = 8  # "Child Protection Policy Team", "Directorate for Children and Families, Scottish Government"
+TITLE_SEARCH_BLOCKS = 5  # how far down the body a repeated headline is looked for
 SIGN_OFF_MAX_BLOCKS = 3  # a sign-off is a name, a team and an organisation at most
 SIGN_OFF_MAX_CHARS = 70  # the same limit for scripts without spaces between words
 _CLOSING_PUNCTUATION = tuple('.!?:;…"”’)]。！？」')
 
 # Fallback settings, measured on the article-extraction benchmark (scripts/benchmark_cleaner.py):
-# links on, tables on, no comments, neither precision nor recall favoured.
-TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": True, "include_links": True}
+# links on, tables on, no comments, neither precision nor recall favoured (favor_precision scores the same F1
+# with lower recall, and recall is what the NLP stages need), page headers, <dl> metadata and <h1> pruned.
+TRAFILATURA_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_links": True,
+    "prune_xpath": list(FALLBACK_PRUNE_XPATH),
+}
 
 
 @dataclass(slots=True)
@@ -202,21 +209,36 @@ def _is_sign_off_line(block: Block) -> bool:
 
 def drop_sign_off(blocks: list[Block]) -> list[Block]:
     """Drop the sign-off: a trailing run (at most ``SIGN_OFF_MAX_BLOCKS``) of short paragraphs without
-    closing punctuation, e.g. "Child Protection Policy Team" / "Scottish Government". The run must leave
-    at least one block, and a run that follows a heading is that section's text, so it stays."""
+    closing punctuation, e.g. "Child Protection Policy Team" / "Scottish Government", or "Contact" /
+    "Email: news@example.org" (the heading left empty goes too). At least one block always stays."""
     run = 0
     while run < min(SIGN_OFF_MAX_BLOCKS, len(blocks) - 1) and _is_sign_off_line(blocks[-1 - run]):
         run += 1
-    if run and blocks[-1 - run].kind == "heading":
+    return drop_trailing_headings(blocks[: len(blocks) - run])
+
+
+def drop_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """A heading with nothing after it ("Related posts" once its links are gone) is not a section."""
+    end = len(blocks)
+    while end > 1 and blocks[end - 1].kind == "heading":
+        end -= 1
+    return blocks[:end]
+
+
+def drop_title_and_kicker(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the title when the body repeats it near the top, with the short labels before it
+    ("News", a breadcrumb, a date): text above the headline is the page's furniture, not the post's."""
+    if not title:
         return blocks
-    return blocks[: len(blocks) - run]
+    for position, block in enumerate(blocks[:TITLE_SEARCH_BLOCKS]):
+        if _same_text(block.text, title):
+            if all(_is_sign_off_line(b) or b.kind == "heading" for b in blocks[:position]):
+                return blocks[position + 1 :]
+            return blocks[:position] + blocks[position + 1 :]
+    return blocks
 
 
 def tidy_blocks(blocks: list[Block], title: str) -> list[Block]:
-    """Drop the title repeated as a block, furniture blocks, trailing empty headings and the sign-off."""
+    """Drop furniture blocks, the title repeated as a block (and labels above it), and the sign-off."""
     kept = [b for b in blocks if not is_furniture(b.text)]
-    if kept and title and _same_text(kept[0].text, title):
-        kept = kept[1:]
-    while kept and kept[-1].kind == "heading":  # "Related posts" with its list gone
-        kept.pop()
-    return drop_sign_off(kept)
+    return drop_sign_off(drop_title_and_kicker(kept, title))

@@ -96,6 +96,18 @@ WORDPRESS = SiteProfile(
 
 PROFILES: tuple[SiteProfile, ...] = (WORDPRESS,)
 
+# What the trafilatura fallback removes before it looks for the main text (XPath, as its ``prune_xpath`` takes).
+# Each was kept because it raised F1 on the article-extraction benchmark (scripts/benchmark_cleaner.py);
+# class-name guesses such as "//*[contains(@class,'cookie')]" lowered it (they match <body class="...">).
+FALLBACK_PRUNE_XPATH: tuple[str, ...] = (
+    # <header class="article-header"><p>News</p><h1>Title</h1> ...: headline, kicker, byline and share bar
+    "//header",
+    # <dl class="content-data"><dt>Published:</dt><dd>22 November 2018</dd>...: metadata as a definition list
+    "//dl",
+    # <h1>: the headline, which is the title, not body text
+    "//h1",
+)
+
 
 def choose_profile(soup: BeautifulSoup, profiles: tuple[SiteProfile, ...] = PROFILES) -> SiteProfile | None:
     """The first profile whose ``detect`` selector matches the page, or None (use the fallback)."""
