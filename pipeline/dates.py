@@ -396,11 +396,11 @@ class _Resolver:
         if carried:
             return _with_year(cand, carried)
         tense = tense_of(self.parsed, cand.start, cand.end)
-        anchor = self._paragraph_year(cand)
-        trial = _with_year(cand, anchor) if anchor else None
         published = (self.published, self.published) if self.published else None
-        if trial and (published is None or _pick_year(trial.first, tense, published, spread=0) == trial.first):
-            return trial  # the paragraph's year, unless the tense says otherwise around the publication date
+        for year in self._paragraph_years(cand):
+            trial = _with_year(cand, year)
+            if trial and (published is None or _pick_year(trial.first, tense, published, spread=0) == trial.first):
+                return trial  # the paragraph's year, unless the tense says otherwise around the publication date
         ref = self._reference(cand)
         if ref is None:
             log.debug("no anchor for yearless date %r in %s", cand, self.parsed.bulletin_id)
@@ -418,11 +418,23 @@ class _Resolver:
                 return nxt.first.year
         return None
 
-    def _paragraph_year(self, cand: Candidate) -> int | None:
+    def _paragraph_years(self, cand: Candidate) -> list[int]:
+        """Years the latest explicit date earlier in the paragraph suggests, most likely first.
+
+        A later month keeps the year ("met on 22 June 2017 and again in December"); an earlier one is
+        read as the nearer occurrence: after "met on 6 December 2018", "by 31 January" is January 2019,
+        but after "will meet on 12 June 2019", "papers by 29 May" is May 2019.
+        """
         block = bisect.bisect_right(self.block_starts, cand.start) - 1
         block_start = self.block_starts[block] if block >= 0 else 0
         before = [c for c in self.explicit if block_start <= c.start < cand.start]
-        return before[-1].explicit_year if before else None
+        if not before:
+            return []
+        anchor = before[-1].last or before[-1].first
+        year = anchor.year or 0
+        if anchor.month is None or (cand.first.month or 1, cand.first.day or 1) >= (anchor.month, anchor.day or 1):
+            return [year]
+        return [year + 1, year] if anchor.month - (cand.first.month or 1) > 6 else [year, year + 1]
 
     def _reference(self, cand: Candidate) -> tuple[dt.date, dt.date] | None:
         before = [c for c in self.explicit if c.start < cand.start]

@@ -96,6 +96,15 @@ YEAR_INFERENCE = [
     ("past and future in one sentence",
      "The Steering Group met in December and January and will meet again in February.", JAN_2019,
      ["2018-12", "2019-01", "2019-02"]),
+    ("earlier month after a December anchor is the next year",
+     "The minutes of the meeting held on 6 December 2018 were approved; the paper is due by 31 January.",
+     dt.date(2019, 5, 20), ["2018-12-06", "2019-01-31"]),
+    ("deadline just before the anchor keeps its year",
+     "The next meeting will be held on 12 June 2019. Papers will be circulated by 29 May.", JAN_2019,
+     ["2019-06-12", "2019-05-29"]),
+    ("flashback keeps the anchor's year",
+     "The strategy was published in June 2017, following a consultation in March.", dt.date(2018, 1, 25),
+     ["2017-06", "2017-03"]),
     ("non-finite verb takes the clause's tense", "Grants will be announced in August, with projects starting from "
      "October.", dt.date(2023, 3, 20), ["2023-08", "2023-10"]),
 ]
