@@ -210,9 +210,10 @@ def _is_sign_off_line(block: Block) -> bool:
 def drop_sign_off(blocks: list[Block]) -> list[Block]:
     """Drop the sign-off: a trailing run (at most ``SIGN_OFF_MAX_BLOCKS``) of short paragraphs without
     closing punctuation, e.g. "Child Protection Policy Team" / "Scottish Government", or "Contact" /
-    "Email: news@example.org" (the heading left empty goes too). At least one block always stays."""
+    "Email: news@example.org" (the heading left empty goes too). A body made of nothing but such lines
+    ("Home" from a navigation bar) goes entirely: it is not a bulletin."""
     run = 0
-    while run < min(SIGN_OFF_MAX_BLOCKS, len(blocks) - 1) and _is_sign_off_line(blocks[-1 - run]):
+    while run < min(SIGN_OFF_MAX_BLOCKS, len(blocks)) and _is_sign_off_line(blocks[-1 - run]):
         run += 1
     return drop_trailing_headings(blocks[: len(blocks) - run])
 
