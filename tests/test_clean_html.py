@@ -130,7 +130,7 @@ def news_release() -> Bulletin:
 def test_fallback_body(news_release: Bulletin) -> None:
     kinds = [(b.kind, b.level) for b in news_release.blocks]
     assert ("heading", 2) in kinds
-    assert [b.text for b in news_release.blocks if b.kind == "list_item"][0] == (
+    assert next(b.text for b in news_release.blocks if b.kind == "list_item") == (
         "four hubs in the west, led by the Ayrshire partnership;"
     )
     assert news_release.text.startswith("Twelve new family support hubs")  # no kicker ("News"), no headline
@@ -191,8 +191,8 @@ def test_dispatcher_routes_html_here() -> None:
         ("2018-03-14-cpip-update-8.html", "Child Protection Improvement Programme – Update #8", "2018-03-14", None),
         ("2018-05-02-cpip-update-9.html", "Child Protection Improvement Programme – Update #9", "2018-05-02",
          "Alasdair Munro"),
-        ("2018-06-20-leadership-group-minutes.html", "National Child Protection Leadership Group – minutes of 30 May 2018",
-         "2018-06-20", None),
+        ("2018-06-20-leadership-group-minutes.html",
+         "National Child Protection Leadership Group – minutes of 30 May 2018", "2018-06-20", None),
         ("2018-08-09-cpip-update-10.html", "Child Protection Improvement Programme – Update #10", "2018-08-09", None),
         ("2018-10-31-cswa-highland-visits.html", "What I heard in the Highlands", "2018-10-31", "Iona Macrae"),
         ("2018-11-22-news-child-trafficking-strategy.html", "New strategy to protect children from trafficking",
