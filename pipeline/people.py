@@ -15,311 +15,31 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .lexicon import load_list, load_set
+from .lexicon import load_set
 from .parsed import ParsedBulletin
-from .records import GroupMention, PersonMention
-from .roles import (
-    CHAIRED_BY,
-    RolePhrase,
+from .people_names import (
+    NameMention,
+    is_name_word,
+    merge_mentions,
+    name_mentions,
+    person_key,
+    role_anchored_names,
+)
+from .people_ties import (
     Tie,
-    find_role_phrases,
     group_before,
-    head_words,
     ties_by_apposition,
     ties_by_pronoun,
     ties_by_statement,
     ties_in_list_item,
 )
+from .records import GroupMention, PersonMention
+from .roles import RolePhrase, find_role_phrases
 
 log = logging.getLogger(__name__)
-
-MAX_NAME_WORDS = 4  # "Sally Ann Kelly", "Alison di Rollo"
-# "Ms. Stewart", "Prof. Gray": a full stop glued to a title or honorific
-_TRAILING_DOT = re.compile(r"\.$")
-_KEY_PUNCT = re.compile(r"[^\w]+")
-
-
-def _key(text: str) -> str:
-    """Comparison key: case-folded, curly quotes folded, punctuation dropped, no leading "the"."""
-    text = re.sub(r"^the\s+", "", text.replace("’", "'").casefold().strip())
-    return " ".join(_KEY_PUNCT.sub(" ", text).split())
-
-
-@dataclass(slots=True)
-class NameMention:
-    """A name in the text: ``start:end`` are its name words; ``outer`` adds title/honorific and post-nominals."""
-
-    start: int
-    end: int
-    outer_start: int
-    outer_end: int
-    title: str | None = None
-    post_nominals: str | None = None
-    honorific: bool = False
-    source: str = "ner"
-    person: str = ""  # key of the person it resolves to
-
-    @property
-    def words(self) -> int:
-        return self.end - self.start
-
-
-# ---------------------------------------------------------------- word tests
-
-
-def _prefixes(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """First word -> multi-word entries of a list, longest first ("Detective Chief Superintendent")."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for entry in load_list(name):
-        words = tuple(entry.split())
-        by_first.setdefault(words[0], []).append(words)
-    return {first: tuple(sorted(v, key=len, reverse=True)) for first, v in by_first.items()}
-
-
-_TITLES = _prefixes("people-titles")
-_HONORIFICS = _prefixes("people-honorifics")
-
-
-@cache
-def _not_name_words() -> frozenset[str]:
-    return (
-        load_set("people-not-name-words", casefold=True)
-        | load_set("people-org-words", casefold=True)
-        | head_words()
-        | frozenset(w.casefold() for w in load_list("people-titles"))
-        | frozenset(w.casefold() for w in load_list("people-honorifics"))
-    )
-
-
-def is_name_word(token: Token) -> bool:
-    """ "Catherine", "McDonald", "O'Neill" yes; "SCRA", "Minister", "Review", "The" no."""
-    text = token.text
-    if not text or not text[0].isupper() or (len(text) > 1 and text.isupper()):
-        return False
-    if not all(c.isalpha() or c in "'’" for c in text) or token.is_stop:
-        return False
-    return token.lower_ not in _not_name_words() and text not in load_set("people-post-nominals")
-
-
-def _title_at(doc: Doc, i: int) -> tuple[int, str, bool] | None:
-    """A title or honorific starting at token ``i``: (token after it, title text, honorific?)."""
-    word = _TRAILING_DOT.sub("", doc[i].text)
-    for table, honorific in ((_HONORIFICS, True), (_TITLES, False)):
-        for words in table.get(word, ()):
-            end = i + len(words)
-            if end <= len(doc) and all(_TRAILING_DOT.sub("", doc[i + k].text) == w for k, w in enumerate(words)):
-                if end < len(doc) and doc[end].text == "." and doc[end - 1].whitespace_ == "":
-                    end += 1
-                return end, " ".join(words), honorific
-    return None
-
-
-def _name_run(doc: Doc, i: int) -> int:
-    """End of the name starting at ``i`` (``i`` when none): name words, glued hyphens, inner particles."""
-    particles = load_set("people-name-particles")
-    j, last, words = i, i, 0
-    while j < len(doc) and words < MAX_NAME_WORDS:
-        token = doc[j]
-        if is_name_word(token):
-            words += 1
-            j += 1
-            last = j
-        elif (
-            words
-            and j + 1 < len(doc)
-            and is_name_word(doc[j + 1])
-            and (
-                token.text in particles
-                or (token.text == "-" and token.whitespace_ == "" and doc[j - 1].whitespace_ == "")
-            )
-        ):
-            j += 1  # "Alison di Rollo", "Kelly-Smith"
-        else:
-            break
-    return last
-
-
-def _post_nominals_after(doc: Doc, i: int) -> int:
-    """End of a run of post-nominals starting at ``i`` ("MSP", "CBE FRSE")."""
-    post_nominals = load_set("people-post-nominals")
-    j = i
-    while j < len(doc) and doc[j].text in post_nominals:
-        j += 1
-    return j
-
-
-def _mention(doc: Doc, outer_start: int, start: int, end: int, source: str, title=None, honorific=False) -> NameMention:
-    outer_end = _post_nominals_after(doc, end)
-    post = doc[end:outer_end].text or None
-    return NameMention(start, end, outer_start, outer_end, title, post, honorific, source)
-
-
-# ---------------------------------------------------------------- name mentions
-
-
-def _ner_names(doc: Doc) -> list[NameMention]:
-    """spaCy PERSON entities, trimmed to their name words; kept only when every word looks like a name."""
-    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}}
-    found = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        i, title, honorific = ent.start, None, False
-        if doc[i].lower_ == "the":
-            i += 1
-        if i < ent.end and (t := _title_at(doc, i)):
-            i, title, honorific = t[0], (None if t[2] else t[1]), t[2]
-        end = _name_run(doc, i) if i < ent.end else i
-        if end <= i or (
-            end < ent.end and doc[end].text not in load_set("people-post-nominals") | {"'s", "’s", "(", ","}
-        ):
-            continue  # "Significant Case Reviews": not all name words
-        if doc[i].text in places:
-            continue  # "Glasgow Hall"
-        found.append(_mention(doc, ent.start if title or honorific else i, i, end, "ner", title, honorific))
-    return found
-
-
-def _title_names(doc: Doc) -> list[NameMention]:
-    """ "Dr Sharon Wallace", "DCS Lesley Hart", "Mr Grant", "Ms. Stewart"."""
-    found = []
-    i = 0
-    while i < len(doc):
-        word = doc[i].text.rstrip(".")
-        t = _title_at(doc, i) if word in _TITLES or word in _HONORIFICS else None
-        if t and (end := _name_run(doc, t[0])) > t[0]:
-            found.append(_mention(doc, i, t[0], end, "title", None if t[2] else t[1], t[2]))
-            i = end
-        else:
-            i += 1
-    return found
-
-
-def _post_nominal_names(doc: Doc) -> list[NameMention]:
-    """ "Alison di Rollo QC", "Kaukab Stewart MSP": the name words just before post-nominals."""
-    post_nominals = load_set("people-post-nominals")
-    found = []
-    for token in doc:
-        if token.text not in post_nominals or token.i == 0 or doc[token.i - 1].text in post_nominals:
-            continue
-        start = token.i
-        while (
-            start > 0
-            and token.i - start < MAX_NAME_WORDS + 1
-            and (is_name_word(doc[start - 1]) or doc[start - 1].text in load_set("people-name-particles"))
-        ):
-            start -= 1
-        while start < token.i and not is_name_word(doc[start]):
-            start += 1
-        if token.i - start >= 2 and _name_run(doc, start) == token.i:
-            found.append(_mention(doc, start, start, token.i, "post"))
-    return found
-
-
-def _name_at(doc: Doc, i: int, source: str, min_words: int = 2) -> NameMention | None:
-    """A name (optionally titled) starting exactly at token ``i``."""
-    title, honorific, start = None, False, i
-    if i < len(doc) and (t := _title_at(doc, i)):
-        start, title, honorific = t[0], (None if t[2] else t[1]), t[2]
-    end = _name_run(doc, start) if start < len(doc) else start
-    if end - start >= (1 if title or honorific else min_words):
-        return _mention(doc, i, start, end, source, title, honorific)
-    return None
-
-
-@cache
-def _cue_pattern() -> re.Pattern[str]:
-    """ "depute for ", "representing ", "chaired by ": a name follows (compiled once from the word list)."""
-    cues = [*load_list("people-deputising-cues"), *(f"{verb} by" for verb in CHAIRED_BY)]
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+", re.IGNORECASE)
-
-
-def _cue_names(doc: Doc, text: str) -> list[NameMention]:
-    """Names after "depute for", "representing", "chaired by": "depute for Ann Lowe"."""
-    found = []
-    for match in _cue_pattern().finditer(text):
-        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-        if span is not None and (mention := _name_at(doc, span.start, "cue")):
-            found.append(mention)
-    return found
-
-
-def _list_item_names(parsed: ParsedBulletin) -> list[NameMention]:
-    """First part of an attendee-list line: "Ann Lowe, Chief Executive, Care Inspectorate"."""
-    found = []
-    for block in parsed.bulletin.blocks:
-        if block.kind != "list_item":
-            continue
-        span = parsed.span(block.start, block.end)
-        if span is None:
-            continue
-        mention = _name_at(parsed.doc, span.start, "list")
-        if mention and (mention.outer_end == span.end or parsed.doc[mention.outer_end].text in {",", "(", "-", "–"}):
-            found.append(mention)
-    return found
-
-
-def _name_before(doc: Doc, end: int) -> NameMention | None:
-    """A name (with post-nominals) ending just before token ``end``: "Ann Hill MSP" before ", Minister ..."."""
-    post_nominals, particles = load_set("people-post-nominals"), load_set("people-name-particles")
-    name_end = end
-    while name_end > 0 and doc[name_end - 1].text in post_nominals:
-        name_end -= 1
-    start = name_end
-    while (
-        start > 0
-        and name_end - start <= MAX_NAME_WORDS
-        and (is_name_word(doc[start - 1]) or doc[start - 1].text in particles)
-    ):
-        start -= 1
-    while start < name_end and not is_name_word(doc[start]):
-        start += 1
-    if name_end - start < 2 or _name_run(doc, start) != name_end:
-        return None
-    if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_space:
-        return None  # part of a longer capitalised phrase
-    return _mention(doc, start, start, name_end, "role")
-
-
-def _role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
-    """Names right after a role ("Minister for Housing, Ann Hill") or right before one ("Ann Hill, Minister ...")."""
-    found = []
-    for role in roles:
-        comma = role.end < len(doc) and doc[role.end].text == ","
-        mention = _name_at(doc, role.end + comma, "role")
-        # without a comma only the NER's own person names count: "Health Secretary Ann Hill" yes,
-        # "Chief Officer Fire Operations Scotland" no
-        if mention and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end])):
-            found.append(mention)
-        comma = role.start - 1 - int(role.start > 0 and doc[role.start - 1].lower_ == "the")
-        if comma > 0 and doc[comma].text == "," and (mention := _name_before(doc, comma)):
-            found.append(mention)
-    return found
-
-
-def _merge_mentions(candidates: list[NameMention]) -> list[NameMention]:
-    """Same name words -> one mention with the union of title/post-nominals; overlaps keep the longer name."""
-    by_span: dict[tuple[int, int], NameMention] = {}
-    for m in candidates:
-        kept = by_span.get((m.start, m.end))
-        if kept is None:
-            by_span[(m.start, m.end)] = m
-            continue
-        kept.title = kept.title or m.title
-        kept.post_nominals = kept.post_nominals or m.post_nominals
-        kept.honorific = kept.honorific or m.honorific
-        kept.outer_start, kept.outer_end = min(kept.outer_start, m.outer_start), max(kept.outer_end, m.outer_end)
-        if kept.source == "ner":
-            kept.source = m.source
-    merged: list[NameMention] = []
-    for m in sorted(by_span.values(), key=lambda m: (-m.words, m.start)):
-        if not any(m.start < o.end and o.start < m.end for o in merged):
-            merged.append(m)
-    return sorted(merged, key=lambda m: m.start)
 
 
 # ---------------------------------------------------------------- people
@@ -366,15 +86,14 @@ def _keep(doc: Doc, m: NameMention, occurrences: list[tuple[int, int, str]]) -> 
 def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str]]) -> tuple[list, list[RolePhrase]]:
     """Name mentions (before resolution) and the role phrases around them."""
     doc = parsed.doc
-    candidates = _ner_names(doc) + _title_names(doc) + _post_nominal_names(doc)
-    candidates += _cue_names(doc, parsed.text) + _list_item_names(parsed)
-    first_pass = _merge_mentions([m for m in candidates if _keep(doc, m, occurrences)])
+    candidates = name_mentions(parsed)
+    first_pass = merge_mentions([m for m in candidates if _keep(doc, m, occurrences)])
     blocked = {
         i for m in first_pass if m.words > 1 or m.title or m.honorific for i in range(m.outer_start, m.outer_end)
     }
     roles = find_role_phrases(doc, blocked, parsed.text)
-    anchored = [m for m in _role_anchored_names(doc, roles) if _keep(doc, m, occurrences)]
-    return _merge_mentions(first_pass + anchored), roles
+    anchored = [m for m in role_anchored_names(doc, roles) if _keep(doc, m, occurrences)]
+    return merge_mentions(first_pass + anchored), roles
 
 
 def _surface(doc: Doc, m: NameMention) -> str:
@@ -387,7 +106,7 @@ def _resolve(doc: Doc, mentions: list[NameMention], author: str | None) -> dict[
     for m in mentions:
         if m.words >= 2:
             name = doc[m.start : m.end].text
-            m.person = _key(name)
+            m.person = person_key(name)
             people.setdefault(m.person, Person(m.person, name)).mentions.append(m)
     first_names = {doc[m.start].text: m.person for p in people.values() for m in p.mentions}
     surnames = {doc[m.end - 1].text: m.person for p in people.values() for m in p.mentions}
@@ -401,14 +120,14 @@ def _resolve(doc: Doc, mentions: list[NameMention], author: str | None) -> dict[
     for m in sorted(singles, key=lambda m: m.start):
         word = doc[m.start].text
         if m.honorific or m.title:
-            m.person = surnames.get(word) or first_names.get(word) or _key(word)
+            m.person = surnames.get(word) or first_names.get(word) or person_key(word)
         else:
             m.person = first_names.get(word) or surnames.get(word) or ""
         if not m.person:
             continue  # a lone capitalised word the NER called a person ("Barnahus", "Bill")
         people.setdefault(m.person, Person(m.person, word)).mentions.append(m)
     if author:
-        people.pop(_key(author), None)  # the byline's person is the bulletin's author, not a people row
+        people.pop(person_key(author), None)  # the byline's person is the bulletin's author, not a people row
     for person in people.values():
         person.mentions.sort(key=lambda m: m.start)
     return people
@@ -437,7 +156,7 @@ def _tie_roles(
                 tie.char_end,
                 tie.role_start,
             )  # "The Review Group, led by its independent Chair, ..."
-        people[tie.person].ties.setdefault(_key(tie.role), tie)
+        people[tie.person].ties.setdefault(person_key(tie.role), tie)
     return {t.role_start for t in ties}
 
 
@@ -452,7 +171,7 @@ def _unnamed_roles(
     held = {key for p in people.values() for key in p.ties}
     unnamed: dict[str, RolePhrase] = {}
     for role in roles:
-        key = _key(role.text)
+        key = person_key(role.text)
         if role.start in taken or role.generic or role.plural or key in held:
             continue
         if any(start <= role.char_start and role.char_end <= end for start, end, _ in occurrences):
@@ -465,7 +184,7 @@ def _unnamed_roles(
         first_char = parsed.doc[person.mentions[0].start].idx
         only_honorific = all(m.words == 1 and (m.honorific or m.source == "alias") for m in person.mentions)
         if only_honorific and role.char_start < first_char and not role.chair_like:
-            person.ties[_key(role.text)] = Tie(
+            person.ties[person_key(role.text)] = Tie(
                 person.key, role.text, role.organisation, role.char_start, role.char_end, role.start
             )
             return []

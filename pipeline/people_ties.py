@@ -1,0 +1,275 @@
+"""Tying role phrases to named people: apposition, role-before-name, statements, pronouns, list lines.
+
+"Ann Hill, Minister for Housing", "the Cabinet Secretary for Justice, Ann Hill MSP", "Ann Hill will Chair the
+Group", "chaired by Ann Hill", "She ... her experience as Chief Executive of X", attendee-list lines.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span
+
+from .roles import RolePhrase, dedupe_words
+
+log = logging.getLogger(__name__)
+
+
+class NamedSpan(Protocol):
+    """What the tie rules need of a name mention (``people.NameMention``)."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """A role held by a person (``person`` key), with the evidence span that shows it."""
+
+    person: str
+    role: str
+    organisation: str | None
+    char_start: int
+    char_end: int
+    role_start: int = -1  # token index of the role phrase it came from (-1 for a verb statement)
+
+
+# Words between a name and a chair verb: "Ruth Gray will Chair the Group", "Ann Lowe has agreed to chair".
+CHAIR_AUX = frozenset(
+    {",", "who", "will", "would", "shall", "is", "was", "to", "has", "have", "been", "agreed", "appointed", "also"}
+)
+# Chair verbs -> the role they give: "will Chair the Group" -> "Chair".
+CHAIR_VERBS = {
+    "chair": "Chair",
+    "chairs": "Chair",  # "Ann Lowe, who chairs the Board, said"
+    "co-chair": "Co-Chair",
+    "co-chairs": "Co-Chair",
+    "convene": "Convener",
+    "convenes": "Convener",
+}
+# "This Group is chaired by Alan Reid" -> "Chair".
+CHAIRED_BY = {"chaired": "Chair", "co-chaired": "Co-Chair", "convened": "Convener"}
+# Words between a name and its role in a statement: "Ruth was the Independent Chair", "who has been appointed as".
+COPULA_SKIP = frozenset(
+    {
+        "who",
+        "is",
+        "was",
+        "has",
+        "had",
+        "have",
+        "been",
+        "be",
+        "will",
+        "became",
+        "becomes",
+        "remains",
+        "remained",
+        "served",
+        "serves",
+        "now",
+        "previously",
+        "formerly",
+        "also",
+        "appointed",
+        "named",
+        "as",
+        "the",
+        "a",
+        "an",
+        "its",
+        "our",
+        "their",
+        "new",
+        "current",
+        ",",
+    }
+)
+COPULA_VERBS = frozenset(
+    {"is", "was", "been", "be", "became", "becomes", "remains", "remained", "served", "serves", "appointed", "named"}
+)
+# "She will draw on her previous experience as Chief Executive of X": a pronoun subject, then "as ROLE".
+SUBJECT_PRONOUNS = frozenset({"she", "he"})
+PRONOUN_LOOKBACK_SENTENCES = 2
+ROLE_JOINERS = frozenset({"and", "/", "&"})  # "Deputy First Minister and Cabinet Secretary for ..."
+
+
+def _span(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
+    return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
+
+
+def _tie(doc: Doc, mention: NamedSpan, role: RolePhrase) -> Tie:
+    start, end = _span(doc, min(mention.outer_start, role.start), max(mention.outer_end, role.end))
+    return Tie(mention.person, role.text, role.organisation, start, end, role.start)
+
+
+def _skip_the(doc: Doc, i: int) -> int:
+    return i + 1 if i < len(doc) and doc[i].lower_ in {"the", "a", "an", "its", "their", "our"} else i
+
+
+def _role_chain(doc: Doc, first: RolePhrase, role_at: dict[int, RolePhrase]) -> list[RolePhrase]:
+    """ "Deputy First Minister and Cabinet Secretary for Education": roles joined by "and" or "/"."""
+    chain = [first]
+    while chain[-1].end < len(doc) and doc[chain[-1].end].text in ROLE_JOINERS:
+        following = role_at.get(_skip_the(doc, chain[-1].end + 1))
+        if following is None:
+            break
+        chain.append(following)
+    return chain
+
+
+def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase]) -> list[Tie]:
+    """ "Ann Hill, Minister for Housing", "Ann Hill (Chair), Minister for ...", "Minister for Housing, Ann Hill"."""
+    role_at = {r.start: r for r in roles}
+    role_ending = {r.end: r for r in roles}
+    ties: list[Tie] = []
+    for m in mentions:
+        k = m.outer_end
+        if k + 2 < len(doc) and doc[k].text == "(" and (r := role_at.get(k + 1)) and doc[r.end].text == ")":
+            ties.append(_tie(doc, m, r))  # "(Chair)"
+            k = r.end + 1
+        if k < len(doc) and doc[k].text == "," and (r := role_at.get(_skip_the(doc, k + 1))):
+            ties.extend(_tie(doc, m, role) for role in _role_chain(doc, r, role_at))
+        before = m.outer_start - 1 if m.outer_start > 0 and doc[m.outer_start - 1].text == "," else m.outer_start
+        if (r := role_ending.get(before)) is not None:
+            ties.append(_tie(doc, m, r))  # "the Cabinet Secretary for Justice, Michael Grant MSP"
+            start = r.start - int(r.start > 0 and doc[r.start - 1].lower_ == "the")
+            # "Deputy First Minister and Cabinet Secretary ..., Ann Hill"; "the X and the Y, Ann Hill" is two people
+            joined = start == r.start and start > 0 and doc[start - 1].text in ROLE_JOINERS
+            if joined and (r2 := role_ending.get(start - 1)):
+                ties.append(_tie(doc, m, r2))
+    return ties
+
+
+def _group_after(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
+    """The group named just after token ``i``: "will Chair the Expert Group"; for a bare "the Group" or
+    "the Board", the last group named before whose name has that word."""
+    if i >= len(doc):
+        return None
+    lo, hi = doc[i].idx, doc[min(i + 3, len(doc) - 1)].idx
+    named = next((name for start, _, name in groups if lo <= start <= hi), None)
+    if named:
+        return named
+    noun = doc[i + 1] if doc[i].lower_ == "the" and i + 1 < len(doc) else doc[i]
+    earlier = [(start, name) for start, _, name in groups if start < doc[i].idx and noun.text in name.split()]
+    return max(earlier)[1] if earlier and noun.text[:1].isupper() else None
+
+
+def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
+    """The last group named before token ``i``, in its sentence first, else earlier (the section heading)."""
+    char = doc[i].idx
+    sentence_start = doc[i].sent.start_char if doc.has_annotation("SENT_START") else 0
+    earlier = [(start, name) for start, end, name in groups if end <= char]
+    in_sentence = [g for g in earlier if g[0] >= sentence_start]
+    chosen = in_sentence or earlier
+    return max(chosen)[1] if chosen else None
+
+
+def ties_by_statement(
+    doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], groups: Sequence[tuple[int, int, str]]
+) -> list[Tie]:
+    """ "X will Chair the Group", "chaired by X", "X was the Independent Chair of ...", "X, who is the Minister ..."."""
+    role_at = {r.start: r for r in roles}
+    ties: list[Tie] = []
+    for m in mentions:
+        # "Ruth Gray will Chair the Group"
+        k = m.outer_end
+        while k < len(doc) and k - m.outer_end < 4 and doc[k].lower_ in CHAIR_AUX:
+            k += 1
+        object_follows = k + 1 < len(doc) and (doc[k + 1].lower_ == "the" or doc[k + 1].text[:1].isupper())
+        if k > m.outer_end and object_follows and (role := CHAIR_VERBS.get(doc[k].lower_)):
+            start, end = _span(doc, m.outer_start, k + 1)
+            organisation = _group_after(doc, k + 1, groups) or group_before(doc, k, groups)
+            ties.append(Tie(m.person, role, organisation, start, end))
+        # "This Group is chaired by Alan Reid"
+        if (
+            m.outer_start >= 2
+            and doc[m.outer_start - 1].lower_ == "by"
+            and (role := CHAIRED_BY.get(doc[m.outer_start - 2].lower_))
+        ):
+            start, end = _span(doc, m.outer_start - 2, m.outer_end)
+            ties.append(Tie(m.person, role, group_before(doc, m.outer_start - 2, groups), start, end))
+        # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director"
+        k, verb = m.outer_end, False
+        while k < len(doc) and k - m.outer_end < 6 and doc[k].lower_ in COPULA_SKIP:
+            verb = verb or doc[k].lower_ in COPULA_VERBS
+            k += 1
+        if verb and (r := role_at.get(k)) and not r.plural:
+            ties.append(_tie(doc, m, r))
+    return ties
+
+
+def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]) -> list[Tie]:
+    """ "She will draw on her previous experience as Chief Executive of X": the one person named just before.
+
+    Only when the sentence opens with "She"/"He", the role follows "as" or a copula, and the sentences
+    before it name exactly one person: anything less clear is left alone.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return []
+    sentences = list(doc.sents)
+    sentence_index = {s.start: n for n, s in enumerate(sentences)}
+    ties = []
+    for role in roles:
+        if role.start in taken or role.plural or role.start < 2:
+            continue
+        sentence = doc[role.start].sent
+        if sentence[0].lower_ not in SUBJECT_PRONOUNS:
+            continue
+        lead = doc[role.start - 1].lower_
+        if lead in {"the", "a"}:
+            lead = doc[role.start - 2].lower_
+        if lead not in {"as"} | COPULA_VERBS:
+            continue
+        n = sentence_index.get(sentence.start, 0)
+        window_start = sentences[max(n - PRONOUN_LOOKBACK_SENTENCES, 0)].start
+        before = [m for m in mentions if window_start <= m.start < sentence.start]
+        if len({m.person for m in before}) == 1:
+            person = before[-1].person
+            ties.append(Tie(person, role.text, role.organisation, role.char_start, role.char_end, role.start))
+    return ties
+
+
+def ties_in_list_item(
+    doc: Doc, item: Span, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]
+) -> list[Tie]:
+    """Attendee lines: "Minister for Housing, Ann Hill MSP" keeps the whole first part as the role
+    ("CEO Transport Scotland"); in "Ann Hill, Chief Executive, Aberlour, and Chair of X" every role that
+    opens a part of the line belongs to the first person.
+    """
+    inside = [m for m in mentions if item.start <= m.outer_start < item.end]
+    if not inside:
+        return []
+    first = inside[0]
+    role_at = {r.start: r for r in roles}
+    ties = []
+    comma = first.outer_start - 1
+    prefix = [r for r in roles if item.start <= r.start < comma]
+    if prefix and prefix[0].start == item.start and doc[comma].text == ",":
+        if (
+            not any(t.text in {"(", ")"} for t in doc[item.start : comma])
+            and "," not in doc[prefix[-1].end : comma].text
+        ):
+            text = dedupe_words(doc[item.start : comma].text)
+            char_start, char_end = _span(doc, item.start, first.outer_end)
+            ties.append(Tie(first.person, text, prefix[-1].organisation, char_start, char_end, prefix[-1].start))
+        return ties
+    if first.outer_start != item.start:
+        return ties
+    depth = 0
+    for token in doc[first.outer_end : item.end]:
+        depth += (token.text == "(") - (token.text == ")")
+        r = role_at.get(token.i)
+        if r is None or depth or r.start in taken or r.plural:
+            continue
+        previous = doc[token.i - 1]
+        opens_part = previous.text in {",", ".", ";"} or (previous.lower_ == "and" and doc[token.i - 2].text == ",")
+        if opens_part:
+            ties.append(Tie(first.person, r.text, r.organisation, r.char_start, r.char_end, r.start))
+    return ties
