@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.clean import clean_document
-from pipeline.clean.html import clean_html, drop_sign_off, is_furniture
+from pipeline.clean.html import clean_html, drop_sign_off, drop_title_and_kicker, is_furniture
 from pipeline.clean.metadata import date_from_url, parse_byline, parse_date, strip_site_suffix
 from pipeline.clean.profiles import choose_profile
 from pipeline.errors import InputError
@@ -308,3 +308,18 @@ def _paragraphs(*texts: str) -> list[Block]:
 )
 def test_drop_sign_off(blocks: list[Block], kept: int) -> None:
     assert len(drop_sign_off(blocks)) == kept
+
+
+@pytest.mark.parametrize(
+    ("blocks", "expected"),
+    [
+        ([*_paragraphs("News"), Block("heading", "Hubs open", 2), *_paragraphs("Twelve hubs open.")],
+         ["Twelve hubs open."]),
+        ([*_paragraphs("Hubs open!", "Twelve hubs open.")], ["Twelve hubs open."]),  # punctuation differs
+        ([*_paragraphs("A long opening sentence.", "Hubs open", "More.")], ["A long opening sentence.", "More."]),
+        ([*_paragraphs("Twelve hubs open.", "More.")], ["Twelve hubs open.", "More."]),
+    ],
+    ids=["kicker-and-headline", "headline-only", "headline-after-prose", "no-headline"],
+)  # fmt: skip
+def test_drop_title_and_kicker(blocks: list[Block], expected: list[str]) -> None:
+    assert [b.text for b in drop_title_and_kicker(blocks, "Hubs open")] == expected
