@@ -56,6 +56,7 @@ YEAR_OPENERS = load_set("dates-year-openers", casefold=True)
 FUTURE_CUES = load_set("dates-future-cues", casefold=True)
 PAST_CUES = load_set("dates-past-cues", casefold=True)
 TIME_NOUNS = load_set("dates-time-nouns", casefold=True)
+NAME_TITLES = load_set("dates-name-titles", casefold=True)
 PAST_HELPERS = frozenset({"has", "have", "had", "was", "were", "been"})  # "has met", "was held"
 
 # Every pattern starts with a fixed character class (a digit, a month's capital) so the regex engine can
@@ -129,6 +130,8 @@ NUMBER_BEFORE = re.compile(r"\d\s+$")
 WORD_BEFORE_YEAR = re.compile(r"\b([A-Z][\w’'&-]*)\s*\(?\s*$")
 # What may stand between coordinated dates: "September and December 2017", "5 March, 9 April 2018"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|&|,)\s*", re.I)
+# What may join a date and a relative year: "3 July last year", "May of this year"
+OF_BETWEEN = re.compile(r"\s*,?\s*(?:of\s+)?")
 # "the next week" is a duration ("over the next week"), "next week" a calendar week
 DURATION_BEFORE = re.compile(r"\b(?:the|a|each|every|per)\s+$", re.I)
 # Minutes are published long after the meeting: their yearless dates lean on the meeting date.
@@ -320,9 +323,9 @@ def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:
         return True
     if token.text in ("May", "MAY") and not MAY_OK_BEFORE.search(parsed.text, max(0, cand.start - 10), cand.start):
         return True
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return bool(before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head == token
-                and _month_number(before.text) is None)
+    before = token.doc[token.i - 1] if token.i > 0 else None  # "Gillian March", "Ms March": a surname
+    return bool(before is not None and (before.text.rstrip(".").casefold() in NAME_TITLES or (
+        before.pos_ == "PROPN" and before.is_title and _month_number(before.text) is None)))
 
 
 def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
@@ -337,7 +340,7 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         if token.lower_ in FUTURE_CUES:
             return "future"
     token: Token = span.root
-    passed_verb = False
+    passed_verb = infinitive = False
     for _ in range(6):
         if token.head is token:
             break
@@ -351,9 +354,9 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         if token.lower_ in FUTURE_CUES or helpers & FUTURE_CUES:
             return "future"
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and not helpers - PAST_HELPERS):
-            return "past"
+            return None if infinitive else "past"  # "agreed to publish on 7 February": after the agreeing
         if "to" in helpers or (token.tag_ in ("VBG", "VB") and not helpers):
-            passed_verb = True
+            passed_verb, infinitive = True, infinitive or "to" in helpers
             continue  # a non-finite verb takes its time from the clause it completes: "expected to be published"
         return None
     return None
@@ -386,10 +389,16 @@ class _Resolver:
         self.published = parsed.bulletin.published
         self.block_starts = [b.start for b in parsed.bulletin.blocks]
         self.explicit = [c for c in cands if c.kind in ("date", "range", "year") and c.explicit_year]
+        # Anchors that carry their year through a paragraph: dates with a month; a bare year ("first met in
+        # 2017", "priorities for 2018") sets no scene for later dates once there is a publication date.
+        self.anchors = [c for c in self.explicit if c.first.month or self.published is None]
         title_dates = [c for c in scan(parsed.bulletin.title) if c.explicit_year and c.kind != "year"]
         self.title_span = title_dates[0].span() if title_dates else None
         head = parsed.bulletin.title + " " + parsed.text[:200]
         self.minutes = bool(MINUTES.search(head))
+        # Minutes: the meeting date (in the title, else the first dated mention) anchors yearless dates.
+        dated = [c.span() for c in self.explicit if c.first.month]
+        self.meeting_span = self.title_span or (dated[0] if dated else None)
 
     def resolve(self, index: int, cand: Candidate) -> Candidate | None:
         carried = self._coordinated_year(index)
@@ -427,7 +436,7 @@ class _Resolver:
         """
         block = bisect.bisect_right(self.block_starts, cand.start) - 1
         block_start = self.block_starts[block] if block >= 0 else 0
-        before = [c for c in self.explicit if block_start <= c.start < cand.start]
+        before = [c for c in self.anchors if block_start <= c.start < cand.start]
         if not before:
             return []
         anchor = before[-1].last or before[-1].first
@@ -440,7 +449,7 @@ class _Resolver:
         before = [c for c in self.explicit if c.start < cand.start]
         from_text = before[-1].span() if before else None
         published = (self.published, self.published) if self.published else None
-        order = (from_text, self.title_span, published) if self.minutes else (published, from_text, self.title_span)
+        order = (self.meeting_span, published) if self.minutes else (published, from_text, self.title_span)
         first = self.explicit[0].span() if self.explicit else None
         return next((ref for ref in (*order, first) if ref), None)
 
@@ -491,9 +500,26 @@ def _mention(parsed: ParsedBulletin, cand: Candidate) -> DateMention:
                        parsed.sentence_at(cand.start))
 
 
+def _merge_relative_years(parsed: ParsedBulletin, cands: list[Candidate]) -> list[Candidate]:
+    """One mention for "3 July last year", "May of this year": the relative year gives the date its year."""
+    merged: list[Candidate] = []
+    for cand in cands:
+        previous = merged[-1] if merged else None
+        if (cand.kind == "relative" and previous is not None and previous.first.year is None
+                and previous.kind != "relative" and parsed.text[cand.end - 4:cand.end].casefold() == "year"
+                and OF_BETWEEN.fullmatch(parsed.text, previous.end, cand.start)):
+            year = _relative(cand, parsed.text[cand.start:cand.end], parsed.bulletin.published).first.year
+            dated = _with_year(previous, year)
+            if dated is not None:
+                merged[-1] = replace(dated, end=cand.end, kind="relative_date")  # not an explicit year
+                continue
+        merged.append(cand)
+    return merged
+
+
 def find_dates(parsed: ParsedBulletin) -> list[DateMention]:
     """Every temporal expression in the body that points at a calendar time."""
-    cands = [c for c in scan(parsed.text) if _keep(parsed, c)]
+    cands = _merge_relative_years(parsed, [c for c in scan(parsed.text) if _keep(parsed, c)])
     resolver = _Resolver(parsed, cands)
     mentions = []
     for index, cand in enumerate(cands):

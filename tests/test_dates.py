@@ -105,6 +105,15 @@ YEAR_INFERENCE = [
     ("flashback keeps the anchor's year",
      "The strategy was published in June 2017, following a consultation in March.", dt.date(2018, 1, 25),
      ["2017-06", "2017-03"]),
+    ("infinitive after a past verb is not past",
+     "At its December meeting the group agreed to publish a summary on 7 February.", dt.date(2019, 1, 17),
+     ["2018-12", "2019-02-07"]),
+    ("a bare year sets no scene for later sentences",
+     "The Data Group first met in 2017. Its first report was published on 29 November.", dt.date(2019, 1, 17),
+     ["2017", "2018-11-29"]),
+    ("a target year does not date the next meeting",
+     "The Board agreed its priorities for 2018 and will meet next on 6 December.", dt.date(2017, 10, 5),
+     ["2018", "2017-12-06"]),
     ("non-finite verb takes the clause's tense", "Grants will be announced in August, with projects starting from "
      "October.", dt.date(2023, 3, 20), ["2023-08", "2023-10"]),
 ]
@@ -125,6 +134,8 @@ NOT_DATES = [
     ("percentage", "Attendance rose by 2015% is not a year, nor is £2016 a year."),
     ("month abbreviation alone", "Mar Lodge hosted the walk and Jun Li spoke."),
     ("phone number", "For more information call 0131 244 2015."),
+    ("march as a surname", "The session was led by Gillian March and colleagues."),
+    ("month as a surname after a title", "Ms March said she was pleased, and Dr May agreed."),
     ("may in a name", "The former Prime Minister Theresa May opened the centre."),
     ("year range in a title", "The Youth Justice Strategy 2015-2020 sets out our priorities."),
 ]
@@ -164,15 +175,31 @@ def test_minutes_lean_on_the_meeting_date_not_on_publication(build: Build) -> No
     assert values(parsed) == ["2024-11-14", "2025-02-06"]
 
 
+def test_minutes_lean_on_the_meeting_date_not_on_a_planned_date(build: Build) -> None:
+    parsed = build("Minutes of the meeting of the Fair Work Board on 14 September 2022.",
+                   "The first progress report will be laid in June 2023.",
+                   "Members noted that the grant rises from 14 November. Since April, 900 firms have applied.",
+                   published=dt.date(2022, 11, 10), title="Fair Work Board minutes: September 2022")
+    assert values(parsed) == ["2022-09-14", "2023-06", "2022-11-14", "2022-04"]
+
+
+def test_bare_year_carries_without_publication_date(build: Build) -> None:
+    parsed = build("The forum was set up in 2016. It met in March and again in June.", published=None)
+    assert values(parsed) == ["2016", "2016-03", "2016-06"]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("I will be speaking at a staff conference next week.", dt.date(2015, 6, 25), ["2015-06-29/2015-07-05"]),
     ("This week also saw a meeting of the forum.", dt.date(2015, 6, 25), ["2015-06-22/2015-06-28"]),
     ("Figures published last year showed a rise.", dt.date(2015, 6, 25), ["2014"]),
     ("The plan was agreed yesterday.", dt.date(2015, 6, 25), ["2015-06-24"]),
+    ("The forum first met on 3 July last year.", dt.date(2015, 6, 25), ["2014-07-03"]),
+    ("The guidance was updated in May of this year.", dt.date(2015, 6, 25), ["2015-05"]),
     ("Over the next year the board will meet quarterly.", dt.date(2015, 6, 25), []),
     ("The Justice Secretary pledged today to act.", dt.date(2015, 6, 25), []),
     ("I will be speaking at a staff conference next week.", None, []),
-], ids=["next week", "this week", "last year", "yesterday", "the next year is a duration", "today", "no publication"])
+], ids=["next week", "this week", "last year", "yesterday", "date with last year", "month of this year",
+         "the next year is a duration", "today", "no publication"])
 def test_relative_expressions(build: Build, text: str, published: dt.date | None, expected: list[str]) -> None:
     assert values(build(text, published=published)) == expected
 
