@@ -114,6 +114,8 @@ YEAR_INFERENCE = [
     ("a target year does not date the next meeting",
      "The Board agreed its priorities for 2018 and will meet next on 6 December.", dt.date(2017, 10, 5),
      ["2018", "2017-12-06"]),
+    ("subject with next", "The next survey runs from 1 October to 30 November.", dt.date(2019, 3, 14),
+     ["2019-10-01/2019-11-30"]),
     ("non-finite verb takes the clause's tense", "Grants will be announced in August, with projects starting from "
      "October.", dt.date(2023, 3, 20), ["2023-08", "2023-10"]),
 ]
