@@ -26,9 +26,11 @@ from spacy.tokens import Doc, Token
 from .lexicon import load_list, load_set
 from .names import (
     AcronymDefinition,
+    acronym_fits_loosely,
     find_acronym_definitions,
     is_capitalised,
     is_short_form,
+    line_bounds,
     looks_like_acronym,
     name_key,
     strip_leading_the,
@@ -51,6 +53,10 @@ SCOTLAND = "Scotland"  # "Police Scotland", "Social Work Scotland": a capitalise
 POSSESSIVE = frozenset({"'s", "’s"})
 # Entity types that end a name's complement: "the Board on Tuesday" is not "Board on Tuesday".
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+# "Member of ... Parliament" post-nominals: MP, MSP, MEP, MYP, MSYP (after a name, never a group).
+MEMBER_POST_NOMINAL = re.compile(r"^M[A-Z]{0,3}Ps?$")
+# Entity types of a town or area: "... Service for Scotland in Perth" ends before "in Perth".
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @cache
@@ -147,10 +153,30 @@ def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
         token = doc[m]
         if _complement_word(token):
             end = m + 1
-        elif not (token.lower_ in COMPLEMENT_JOINERS and m + 1 < sent_end and _complement_word(doc[m + 1])):
+        elif not (_complement_joiner(token) and m + 1 < sent_end and _complement_word(doc[m + 1])):
             break
         m += 1
-    return _participle_end(doc, end, sent_end)
+    return _participle_end(doc, _drop_trailing_town(doc, head_i + 1, end), sent_end)
+
+
+def _complement_joiner(token: Token) -> bool:
+    """'and', 'for', ... or a capitalised small word inside the name: 'Looked After Children'."""
+    return token.lower_ in COMPLEMENT_JOINERS or (is_capitalised(token) and token.is_stop and not token.is_sent_start)
+
+
+def _drop_trailing_town(doc: Doc, start: int, end: int) -> int:
+    """'Advice Service for Scotland in Perth': a final 'in <town>' is where the group met, not its name.
+
+    A nation ('Children in Scotland', '... Education in Scotland') stays part of the name.
+    """
+    for m in range(end - 2, start - 1, -1):
+        if doc[m].lower_ != "in":
+            continue
+        place = doc[m + 1 : end]
+        if all(t.ent_type_ in PLACE_ENTS for t in place) and place.text not in load_set("groups-nations"):
+            return m
+        return end
+    return end
 
 
 def _complement_word(token: Token) -> bool:
@@ -172,10 +198,7 @@ def _participle_end(doc: Doc, end: int, sent_end: int) -> int:
 
 
 def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
-        sent = doc[i].sent
-        return sent.start, sent.end
-    return 0, len(doc)
+    return line_bounds(doc, i)
 
 
 def _head_candidates(doc: Doc) -> list[Candidate]:
@@ -194,7 +217,7 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _complement_end(doc, token.i, _sentence_bounds(doc, token.i)[1])
             if end > token.i + 1:
                 found.append(Candidate(token.i, end, complement_heads[text], text))
-        elif text == SCOTLAND and token.i > 0 and _starts_name(doc[token.i - 1]):
+        elif text == SCOTLAND and token.i > 0 and _names_before_scotland(doc, token.i):
             start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
             words = [t.text for t in doc[start : token.i]]
             if start < token.i and not all(w in load_set("groups-places") for w in words):
@@ -206,6 +229,14 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 if token.i - start >= 2:
                     found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
     return found
+
+
+def _names_before_scotland(doc: Doc, i: int) -> bool:
+    """'Police Scotland', and a possessive name: 'Barnardo’s Scotland'."""
+    before = doc[i - 1]
+    if before.text in POSSESSIVE:
+        return i > 1 and _starts_name(doc[i - 2])
+    return _starts_name(before)
 
 
 def _known_candidates(doc: Doc, text: str) -> list[Candidate]:
@@ -223,9 +254,30 @@ def _acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
     found = []
     for token in doc:
         text = token.text
-        if looks_like_acronym(text) and text not in not_groups | known_groups().keys() and not _at_venue(doc, token):
+        if (
+            looks_like_acronym(text)
+            and text not in not_groups | known_groups().keys()
+            and not _at_venue(doc, token)
+            and not _after_person_name(doc, token)
+        ):
             found.append(Candidate(token.i, token.i + 1, "other", text, acronym=text, is_acronym=True))
     return found
+
+
+@cache
+def _post_nominals() -> frozenset[str]:
+    """Letters after a person's name (MSP, QC, FRSE), shared with the people stage: never groups."""
+    return load_set("people-post-nominals")
+
+
+def _after_person_name(doc: Doc, token: Token) -> bool:
+    """'Ewan Doig MSYP': an acronym right after a person's name is a post-nominal, not a group."""
+    if token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    if not is_capitalised(before) or looks_like_acronym(before.text) or before.text in head_kinds():
+        return False
+    return before.ent_type_ == "PERSON" or bool(MEMBER_POST_NOMINAL.match(token.text))
 
 
 def _at_venue(doc: Doc, token: Token) -> bool:
@@ -246,15 +298,45 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _loose_acronyms(doc: Doc, candidates: list[Candidate]) -> None:
+    """'Scottish Childminding Association (SCMA)': a bracketed acronym right after a group name is its acronym
+    even when some letters come from inside its words."""
+    for cand in candidates:
+        close = cand.end + 2
+        if cand.is_acronym or cand.acronym or close >= len(doc) or doc[cand.end].text != "(":
+            continue
+        inner = doc[cand.end + 1].text
+        if doc[close].text == ")" and looks_like_acronym(inner):
+            words = [t.text for t in doc[cand.start : cand.end] if t.lower_ != "the"]
+            if acronym_fits_loosely(inner, words):
+                cand.acronym = inner
+
+
+def _known_extensions(doc: Doc, known: list[Candidate], definitions: list[AcronymDefinition]) -> list[Candidate]:
+    """'NHS Training for Scotland (NTS)': a defined, capitalised long form that starts with a known body."""
+    starts = {c.start: c for c in known}
+    found = []
+    for definition in definitions:
+        body = starts.get(definition.long_start)
+        words = doc[definition.long_start : definition.long_end]
+        if body is None or body.end >= definition.long_end:
+            continue
+        if all(is_capitalised(t) or t.lower_ in COMPLEMENT_JOINERS for t in words) and is_capitalised(words[-1]):
+            head = words[-1].text
+            found.append(Candidate(definition.long_start, definition.long_end, body.kind, head, definition.acronym))
+    return found
+
+
 def _apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[AcronymDefinition]) -> set[str]:
     """Give defined acronyms to their groups; return the acronyms defined for things that are not groups."""
     not_groups: set[str] = set()
+    _loose_acronyms(doc, candidates)
     by_end = {c.end: c for c in candidates if not c.is_acronym}
     for definition in definitions:
         owner = by_end.get(definition.long_end)
         if owner is not None and owner.start >= definition.long_start - 1:
             owner.acronym = definition.acronym
-        elif definition.acronym not in known_groups():
+        elif definition.acronym not in known_groups() and not any(c.acronym == definition.acronym for c in candidates):
             not_groups.add(definition.acronym)
     return not_groups
 
@@ -271,7 +353,9 @@ def _merge(doc: Doc, candidates: list[Candidate], text_end: int) -> list[Entity]
     for cand in sorted(named, key=lambda c: -(c.end - c.start)):
         surface = _surface(doc, cand)
         key = name_key(surface)
-        owner = entities.get(key) or _full_form_of(surface, cand.head, entities.values())
+        owner = entities.get(key)
+        if owner is None and surface not in known_groups():  # "Scottish Parliament" is not short for "... Youth ..."
+            owner = _full_form_of(surface, cand.head, entities.values())
         if owner is None and _cut_by_text_end(doc, cand, text_end):
             owner = next((e for e in entities.values() if name_key(e.name).startswith(key)), None)
         if owner is None:
@@ -337,10 +421,12 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     """Named organisations and collective bodies, one row per group per bulletin."""
     doc = parsed.doc
     definitions = find_acronym_definitions(doc)
-    named = _drop_nested(_head_candidates(doc) + _known_candidates(doc, parsed.text))
-    not_groups = set(load_set("groups-not-acronyms")) | _apply_definitions(doc, named, definitions)
+    known = _known_candidates(doc, parsed.text)
+    named = _drop_nested(_head_candidates(doc) + known + _known_extensions(doc, known, definitions))
+    not_groups = set(load_set("groups-not-acronyms")) | _post_nominals() | _apply_definitions(doc, named, definitions)
     acronyms = [
-        c for c in _acronym_candidates(doc, not_groups)
+        c
+        for c in _acronym_candidates(doc, not_groups)
         if not any(n.start <= c.start < n.end for n in named) and c.head not in not_groups
     ]
     entities = _merge(doc, named + acronyms, len(parsed.text.rstrip()))

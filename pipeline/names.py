@@ -54,6 +54,53 @@ def is_capitalised(token: Token) -> bool:
     return bool(text) and text[0].isupper() and (token.is_alpha or "'" in text or "’" in text or "-" in text)
 
 
+# Tokens after which a new sentence really starts: the parser sometimes splits inside a name
+# ("Children" / "’s Hearings Scotland"), so walks over a name trust only these breaks.
+HARD_BREAKS = frozenset({".", "!", "?", ";", ":"})
+
+
+def _hard_break_after(token: Token) -> bool:
+    return token.is_space or "\n" in token.whitespace_ or token.text in HARD_BREAKS
+
+
+def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the sentence holding token ``i``, merged with neighbours the parser split mid-line.
+
+    A parser sentence start counts only after closing punctuation or a line break.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc)
+    sent = doc[i].sent
+    start, end = sent.start, sent.end
+    while start > 0 and not _hard_break_after(doc[start - 1]):
+        start = doc[start - 1].sent.start
+    while end < len(doc) and not _hard_break_after(doc[end - 1]):
+        end = doc[end].sent.end
+    return start, end
+
+
+def acronym_fits_loosely(acronym: str, words: list[str]) -> bool:
+    """A bracketed acronym right after a name may take letters from inside its words.
+
+    "Scottish Childminding Association (SCMA)": the first letter is the first word's initial, the letters come
+    in order from the name, and at least half of them are word initials.
+    """
+    letters = _acronym_letters(acronym)
+    if len(letters) < 2 or not words or words[0][:1].casefold() != letters[0]:
+        return False
+    folded = [word.casefold() for word in words]
+    w, c, initials_used = 0, 1, 1  # the first letter is the first word's initial
+    for letter in letters[1:]:
+        later = next((k for k in range(w + 1, len(folded)) if folded[k][:1] == letter), None)
+        if later is not None and (later == w + 1 or letter not in folded[w][c:]):
+            w, c, initials_used = later, 1, initials_used + 1  # prefer the next word's initial
+        elif letter in folded[w][c:]:
+            c = folded[w].index(letter, c) + 1
+        else:
+            return False
+    return initials_used * 2 >= len(letters)
+
+
 def _acronym_letters(acronym: str) -> str:
     """'CPPs' -> 'CPP' (plural s dropped), 'Q&A' -> 'QA'."""
     core = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper() else acronym

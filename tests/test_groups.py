@@ -28,8 +28,13 @@ def parse_text(nlp, text: str) -> ParsedBulletin:
         if p
     ]
     bulletin = make_bulletin(
-        source="test", url="https://blogs.example.scot/update-3", title="Update #3",
-        published=dt.date(2019, 5, 14), author=None, categories=[], blocks=blocks,
+        source="test",
+        url="https://blogs.example.scot/update-3",
+        title="Update #3",
+        published=dt.date(2019, 5, 14),
+        author=None,
+        categories=[],
+        blocks=blocks,
     )
     return parse([bulletin], [find_sections(bulletin)], nlp)[0]
 
@@ -39,31 +44,77 @@ def groups_of(nlp, text: str) -> dict[str, object]:
 
 
 FOUND = [
-    ("head noun", "The Adult Support Oversight Board met on 3 May to agree its work plan.",
-     "Adult Support Oversight Board"),
-    ("complement in capitals", "A new Committee on Kinship Care & Fostering for Young People will report in June.",
-     "Committee on Kinship Care & Fostering for Young People"),
-    ("complement running on in lower case",
-     "An update came from the Working Group on Preventing Online Harm affecting children and young people which met.",
-     "Working Group on Preventing Online Harm affecting children and young people"),
-    ("lower-case head after a capitalised run",
-     "The Gender Based Violence Strategy Implementation group continues to meet every quarter.",
-     "Gender Based Violence Strategy Implementation group"),
-    ("thing Scotland", "Officers from Police Scotland and Social Work Scotland presented the findings.",
-     "Police Scotland"),
-    ("second of two", "Officers from Police Scotland and Social Work Scotland presented the findings.",
-     "Social Work Scotland"),
+    (
+        "head noun",
+        "The Adult Support Oversight Board met on 3 May to agree its work plan.",
+        "Adult Support Oversight Board",
+    ),
+    (
+        "complement in capitals",
+        "A new Committee on Kinship Care & Fostering for Young People will report in June.",
+        "Committee on Kinship Care & Fostering for Young People",
+    ),
+    (
+        "complement running on in lower case",
+        "An update came from the Working Group on Preventing Online Harm affecting children and young people which met.",
+        "Working Group on Preventing Online Harm affecting children and young people",
+    ),
+    (
+        "lower-case head after a capitalised run",
+        "The Gender Based Violence Strategy Implementation group continues to meet every quarter.",
+        "Gender Based Violence Strategy Implementation group",
+    ),
+    (
+        "thing Scotland",
+        "Officers from Police Scotland and Social Work Scotland presented the findings.",
+        "Police Scotland",
+    ),
+    (
+        "second of two",
+        "Officers from Police Scotland and Social Work Scotland presented the findings.",
+        "Social Work Scotland",
+    ),
     ("council", "Staff at West Dunbartonshire Council hosted the session.", "West Dunbartonshire Council"),
     ("university", "Dr Ruth Alder of Stirling University spoke about neglect.", "Stirling University"),
-    ("centre for", "The review was led by the Centre for Family Justice Research at Dunmore.",
-     "Centre for Family Justice Research"),
+    (
+        "centre for",
+        "The review was led by the Centre for Family Justice Research at Dunmore.",
+        "Centre for Family Justice Research",
+    ),
     ("university of", "Researchers at the University of Dundee led the evaluation.", "University of Dundee"),
     ("known body without head noun", "We thank Barnardo's and Europol for their continued support.", "Europol"),
     ("acronym alone", "Colleagues from COSLA and the NSPCC joined the meeting.", "COSLA"),
-    ("government", "The Scottish Government and Education Scotland published a joint statement.",
-     "Scottish Government"),
-    ("role before group", "Jo Marr, Chief Executive of the Crown Office and Procurator Fiscal Service, attended.",
-     "Crown Office and Procurator Fiscal Service"),
+    (
+        "government",
+        "The Scottish Government and Education Scotland published a joint statement.",
+        "Scottish Government",
+    ),
+    (
+        "role before group",
+        "Jo Marr, Chief Executive of the Crown Office and Procurator Fiscal Service, attended.",
+        "Crown Office and Procurator Fiscal Service",
+    ),
+    (
+        "possessive name then Scotland",
+        "Volunteers from Barnardo’s Scotland and Includem ran the sessions.",
+        "Barnardo’s Scotland",
+    ),
+    (
+        "capitalised stop word inside a complement",
+        "The report was written by the Institute for Looked After Young People in Scotland last year.",
+        "Institute for Looked After Young People in Scotland",
+    ),
+    (
+        "in <town> ends the name",
+        "At the annual gathering of the Foster Carers Support Service for Scotland in Dundee, she spoke.",
+        "Foster Carers Support Service for Scotland",
+    ),
+    (
+        "defined long form extending a known body",
+        "Courses from NHS Training for Scotland (NTS) start soon.",
+        "NHS Training for Scotland",
+    ),
+    ("enterprise agency", "Funding came from Tayside Enterprise and the local council.", "Tayside Enterprise"),
 ]
 
 
@@ -76,13 +127,23 @@ NOT_GROUPS = [
     ("venue", "The event took place at Victoria Quay and later at the Glasgow Science Centre.", "Victoria Quay"),
     ("venue centre", "The awards were held at the Dundee Science Centre in November.", "Dundee Science Centre"),
     ("venue acronym", "Over 600 delegates gathered at the SECC in Glasgow.", "SECC"),
-    ("programme", "Work continues on the Adult Protection Improvement Programme this year.",
-     "Adult Protection Improvement Programme"),
+    (
+        "programme",
+        "Work continues on the Adult Protection Improvement Programme this year.",
+        "Adult Protection Improvement Programme",
+    ),
     ("generic", "The Group agreed the minutes. The Committee will meet again.", "Group"),
     ("role fragment", "The Cabinet Secretary for Justice opened the conference.", "Cabinet"),
     ("non-group acronym defined", "Work on Female Genital Mutilation (FGM) continues with partners.", "FGM"),
     ("acronym of a programme", "The Safer Homes Programme (SHP) will end in 2020.", "SHP"),
     ("post-nominal", "Speakers included Alan Reid MSP and Fiona Kerr QC.", "MSP"),
+    ("post-nominal from the people list", "The lecture was given by Professor Ann Dow FRSE in May.", "FRSE"),
+    ("unknown post-nominal after a name", "Members include Ewan Doig MSYP, Scottish Youth Parliament.", "MSYP"),
+    (
+        "name cut before a town",
+        "She spoke to the Foster Carers Support Service for Scotland in Dundee.",
+        "Foster Carers Support Service for Scotland in Dundee",
+    ),
     ("region", "Services in North East Scotland have reported progress.", "North East Scotland"),
 ]
 
@@ -133,6 +194,31 @@ def test_defined_acronym_belongs_to_its_group(nlp):
     assert fwic.acronym == "FWIC"
     assert fwic.kind == "group"
     assert "FWIC" not in groups
+
+
+def test_loosely_matching_acronym_in_brackets_belongs_to_the_name_before_it(nlp):
+    # the acronym takes a letter from inside a compound word: Play-Work -> PW
+    groups = groups_of(nlp, "The Scottish Playwork Alliance (SPWA) agreed. SPWA will write to its members.")
+    assert list(groups) == ["Scottish Playwork Alliance"]
+    assert groups["Scottish Playwork Alliance"].acronym == "SPWA"
+
+
+def test_known_body_is_not_a_short_form_of_a_longer_name(nlp):
+    groups = groups_of(
+        nlp, "The Scottish Youth Parliament met ministers. The bill now goes to the Scottish Parliament."
+    )
+    assert {"Scottish Youth Parliament", "Scottish Parliament"} <= set(groups)
+
+
+def test_name_walk_crosses_a_sentence_break_inside_a_line(nlp):
+    from spacy.tokens import Doc
+
+    from pipeline.names import line_bounds
+
+    words = ["Notes", ".", "Young", "People", "’s", "Voices", "Scotland", "met", "."]
+    spaces = [False, True, False, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[1, 0, 1, 0, 1, 0, 0, 0, 0])
+    assert line_bounds(doc, 5) == (2, 9)  # the parser's break inside "People’s Voices" is ignored
 
 
 def test_acronym_before_long_form(nlp):
