@@ -17,16 +17,24 @@ acronyms are then merged into the full name they stand for.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .group_candidates import (
+    COMPLEMENT_JOINERS,
+    Candidate,
+    acronym_candidates,
+    apply_definitions,
+    head_kinds,
+    known_extensions,
+    known_groups,
+    known_groups_pattern,
+    post_nominals,
+    split_pair,
+)
 from .lexicon import load_list, load_set
 from .names import (
-    AcronymDefinition,
-    acronym_fits_loosely,
     find_acronym_definitions,
     is_capitalised,
     is_short_form,
@@ -44,8 +52,6 @@ log = logging.getLogger(__name__)
 LOWERCASE_HEADS = frozenset({"group", "subgroup", "sub-group", "board", "committee", "forum", "network", "partnership"})
 # Words that open a group's complement: "Expert Group on ...", "University of ...", "Committee for ...".
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
-# Words that may join capitalised words inside a complement: "Care & Support for Children and Young People".
-COMPLEMENT_JOINERS = frozenset({"and", "&", "of", "for", "in", "on", "to"})
 # Lower-case words after a participle that still belong to the name: "involving children and young people".
 PARTICIPLE_OBJECT_POS = frozenset({"NOUN", "ADJ", "CCONJ"})
 MAX_PARTICIPLE_TOKENS = 8
@@ -53,46 +59,8 @@ SCOTLAND = "Scotland"  # "Police Scotland", "Social Work Scotland": a capitalise
 POSSESSIVE = frozenset({"'s", "’s"})
 # Entity types that end a name's complement: "the Board on Tuesday" is not "Board on Tuesday".
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
-# "Member of ... Parliament" post-nominals: MP, MSP, MEP, MYP, MSYP (after a name, never a group).
-MEMBER_POST_NOMINAL = re.compile(r"^M[A-Z]{0,3}Ps?$")
 # Entity types of a town or area: "... Service for Scotland in Perth" ends before "in Perth".
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@cache
-def head_kinds() -> dict[str, str]:
-    """'Group' -> 'group', 'Council' -> 'council' (from data/groups-head-nouns.txt)."""
-    return dict(_split_pair(line) for line in load_list("groups-head-nouns"))
-
-
-@cache
-def known_groups() -> dict[str, str]:
-    """Well-known bodies named without a head noun: 'Europol' -> 'police'."""
-    return dict(_split_pair(line) for line in load_list("groups-known"))
-
-
-@cache
-def known_groups_pattern() -> re.Pattern[str]:
-    """One alternation over the known names, longest first: matches 'Europol', 'Save the Children'."""
-    names = sorted(known_groups(), key=len, reverse=True)
-    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
-
-
-def _split_pair(line: str) -> tuple[str, str]:
-    name, _, kind = line.partition("|")
-    return name.strip(), kind.strip() or "other"
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One mention of a possible group: token span [start, end) of the Doc."""
-
-    start: int
-    end: int
-    kind: str
-    head: str  # head noun as written ("Group"), or the whole name for known bodies and acronyms
-    acronym: str | None = None
-    is_acronym: bool = False
 
 
 @dataclass(slots=True)
@@ -203,7 +171,7 @@ def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def _head_candidates(doc: Doc) -> list[Candidate]:
     heads = head_kinds()
-    complement_heads = dict(_split_pair(line) for line in load_list("groups-complement-heads"))
+    complement_heads = dict(split_pair(line) for line in load_list("groups-complement-heads"))
     found: list[Candidate] = []
     for token in doc:
         text = token.text
@@ -250,44 +218,6 @@ def _known_candidates(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def _acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
-    found = []
-    for token in doc:
-        text = token.text
-        if (
-            looks_like_acronym(text)
-            and text not in not_groups | known_groups().keys()
-            and not _at_venue(doc, token)
-            and not _after_person_name(doc, token)
-        ):
-            found.append(Candidate(token.i, token.i + 1, "other", text, acronym=text, is_acronym=True))
-    return found
-
-
-@cache
-def _post_nominals() -> frozenset[str]:
-    """Letters after a person's name (MSP, QC, FRSE), shared with the people stage: never groups."""
-    return load_set("people-post-nominals")
-
-
-def _after_person_name(doc: Doc, token: Token) -> bool:
-    """'Ewan Doig MSYP': an acronym right after a person's name is a post-nominal, not a group."""
-    if token.i == 0:
-        return False
-    before = doc[token.i - 1]
-    if not is_capitalised(before) or looks_like_acronym(before.text) or before.text in head_kinds():
-        return False
-    return before.ent_type_ == "PERSON" or bool(MEMBER_POST_NOMINAL.match(token.text))
-
-
-def _at_venue(doc: Doc, token: Token) -> bool:
-    """'at the SEC', 'in the SECC': an unknown acronym after 'at'/'in' is a place, not a group."""
-    i = token.i - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    return i >= 0 and doc[i].lower_ in ("at", "in")
-
-
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping mentions: 'Crown Office' inside 'Crown Office and ... Service'."""
     kept: list[Candidate] = []
@@ -296,49 +226,6 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(cand)
     return kept
-
-
-def _loose_acronyms(doc: Doc, candidates: list[Candidate]) -> None:
-    """'Scottish Childminding Association (SCMA)': a bracketed acronym right after a group name is its acronym
-    even when some letters come from inside its words."""
-    for cand in candidates:
-        close = cand.end + 2
-        if cand.is_acronym or cand.acronym or close >= len(doc) or doc[cand.end].text != "(":
-            continue
-        inner = doc[cand.end + 1].text
-        if doc[close].text == ")" and looks_like_acronym(inner):
-            words = [t.text for t in doc[cand.start : cand.end] if t.lower_ != "the"]
-            if acronym_fits_loosely(inner, words):
-                cand.acronym = inner
-
-
-def _known_extensions(doc: Doc, known: list[Candidate], definitions: list[AcronymDefinition]) -> list[Candidate]:
-    """'NHS Training for Scotland (NTS)': a defined, capitalised long form that starts with a known body."""
-    starts = {c.start: c for c in known}
-    found = []
-    for definition in definitions:
-        body = starts.get(definition.long_start)
-        words = doc[definition.long_start : definition.long_end]
-        if body is None or body.end >= definition.long_end:
-            continue
-        if all(is_capitalised(t) or t.lower_ in COMPLEMENT_JOINERS for t in words) and is_capitalised(words[-1]):
-            head = words[-1].text
-            found.append(Candidate(definition.long_start, definition.long_end, body.kind, head, definition.acronym))
-    return found
-
-
-def _apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[AcronymDefinition]) -> set[str]:
-    """Give defined acronyms to their groups; return the acronyms defined for things that are not groups."""
-    not_groups: set[str] = set()
-    _loose_acronyms(doc, candidates)
-    by_end = {c.end: c for c in candidates if not c.is_acronym}
-    for definition in definitions:
-        owner = by_end.get(definition.long_end)
-        if owner is not None and owner.start >= definition.long_start - 1:
-            owner.acronym = definition.acronym
-        elif definition.acronym not in known_groups() and not any(c.acronym == definition.acronym for c in candidates):
-            not_groups.add(definition.acronym)
-    return not_groups
 
 
 def _surface(doc: Doc, cand: Candidate) -> str:
@@ -422,11 +309,11 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     doc = parsed.doc
     definitions = find_acronym_definitions(doc)
     known = _known_candidates(doc, parsed.text)
-    named = _drop_nested(_head_candidates(doc) + known + _known_extensions(doc, known, definitions))
-    not_groups = set(load_set("groups-not-acronyms")) | _post_nominals() | _apply_definitions(doc, named, definitions)
+    named = _drop_nested(_head_candidates(doc) + known + known_extensions(doc, known, definitions))
+    not_groups = set(load_set("groups-not-acronyms")) | post_nominals() | apply_definitions(doc, named, definitions)
     acronyms = [
         c
-        for c in _acronym_candidates(doc, not_groups)
+        for c in acronym_candidates(doc, not_groups)
         if not any(n.start <= c.start < n.end for n in named) and c.head not in not_groups
     ]
     entities = _merge(doc, named + acronyms, len(parsed.text.rstrip()))

@@ -56,7 +56,8 @@ FOUND = [
     ),
     (
         "complement running on in lower case",
-        "An update came from the Working Group on Preventing Online Harm affecting children and young people which met.",
+        "An update came from the Working Group on Preventing Online Harm affecting children and young people"
+        " which met.",
         "Working Group on Preventing Online Harm affecting children and young people",
     ),
     (

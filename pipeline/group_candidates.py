@@ -1,0 +1,138 @@
+"""Group candidates, the group word lists and the acronym rules of the groups stage.
+
+Split from ``groups.py`` to keep modules small: which acronyms are groups (not post-nominals, venues or
+phrases that are not groups) and which acronym belongs to which name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_list, load_set
+from .names import AcronymDefinition, acronym_fits_loosely, is_capitalised, looks_like_acronym
+
+# Words that may join capitalised words inside a name: "Care & Support for Children and Young People".
+COMPLEMENT_JOINERS = frozenset({"and", "&", "of", "for", "in", "on", "to"})
+# "Member of ... Parliament" post-nominals: MP, MSP, MEP, MYP, MSYP (after a name, never a group).
+MEMBER_POST_NOMINAL = re.compile(r"^M[A-Z]{0,3}Ps?$")
+
+
+@cache
+def head_kinds() -> dict[str, str]:
+    """'Group' -> 'group', 'Council' -> 'council' (from data/groups-head-nouns.txt)."""
+    return dict(split_pair(line) for line in load_list("groups-head-nouns"))
+
+
+@cache
+def known_groups() -> dict[str, str]:
+    """Well-known bodies named without a head noun: 'Europol' -> 'police'."""
+    return dict(split_pair(line) for line in load_list("groups-known"))
+
+
+@cache
+def known_groups_pattern() -> re.Pattern[str]:
+    """One alternation over the known names, longest first: matches 'Europol', 'Save the Children'."""
+    names = sorted(known_groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&])")
+
+
+def split_pair(line: str) -> tuple[str, str]:
+    name, _, kind = line.partition("|")
+    return name.strip(), kind.strip() or "other"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention of a possible group: token span [start, end) of the Doc."""
+
+    start: int
+    end: int
+    kind: str
+    head: str  # head noun as written ("Group"), or the whole name for known bodies and acronyms
+    acronym: str | None = None
+    is_acronym: bool = False
+
+
+def acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
+    found = []
+    for token in doc:
+        text = token.text
+        if (
+            looks_like_acronym(text)
+            and text not in not_groups | known_groups().keys()
+            and not _at_venue(doc, token)
+            and not _after_person_name(doc, token)
+        ):
+            found.append(Candidate(token.i, token.i + 1, "other", text, acronym=text, is_acronym=True))
+    return found
+
+
+@cache
+def post_nominals() -> frozenset[str]:
+    """Letters after a person's name (MSP, QC, FRSE), shared with the people stage: never groups."""
+    return load_set("people-post-nominals")
+
+
+def _after_person_name(doc: Doc, token: Token) -> bool:
+    """'Ewan Doig MSYP': an acronym right after a person's name is a post-nominal, not a group."""
+    if token.i == 0:
+        return False
+    before = doc[token.i - 1]
+    if not is_capitalised(before) or looks_like_acronym(before.text) or before.text in head_kinds():
+        return False
+    return before.ent_type_ == "PERSON" or bool(MEMBER_POST_NOMINAL.match(token.text))
+
+
+def _at_venue(doc: Doc, token: Token) -> bool:
+    """'at the SEC', 'in the SECC': an unknown acronym after 'at'/'in' is a place, not a group."""
+    i = token.i - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("at", "in")
+
+
+def _loose_acronyms(doc: Doc, candidates: list[Candidate]) -> None:
+    """'Scottish Childminding Association (SCMA)': a bracketed acronym right after a group name is its acronym
+    even when some letters come from inside its words."""
+    for cand in candidates:
+        close = cand.end + 2
+        if cand.is_acronym or cand.acronym or close >= len(doc) or doc[cand.end].text != "(":
+            continue
+        inner = doc[cand.end + 1].text
+        if doc[close].text == ")" and looks_like_acronym(inner):
+            words = [t.text for t in doc[cand.start : cand.end] if t.lower_ != "the"]
+            if acronym_fits_loosely(inner, words):
+                cand.acronym = inner
+
+
+def known_extensions(doc: Doc, known: list[Candidate], definitions: list[AcronymDefinition]) -> list[Candidate]:
+    """'NHS Training for Scotland (NTS)': a defined, capitalised long form that starts with a known body."""
+    starts = {c.start: c for c in known}
+    found = []
+    for definition in definitions:
+        body = starts.get(definition.long_start)
+        words = doc[definition.long_start : definition.long_end]
+        if body is None or body.end >= definition.long_end:
+            continue
+        if all(is_capitalised(t) or t.lower_ in COMPLEMENT_JOINERS for t in words) and is_capitalised(words[-1]):
+            head = words[-1].text
+            found.append(Candidate(definition.long_start, definition.long_end, body.kind, head, definition.acronym))
+    return found
+
+
+def apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[AcronymDefinition]) -> set[str]:
+    """Give defined acronyms to their groups; return the acronyms defined for things that are not groups."""
+    not_groups: set[str] = set()
+    _loose_acronyms(doc, candidates)
+    by_end = {c.end: c for c in candidates if not c.is_acronym}
+    for definition in definitions:
+        owner = by_end.get(definition.long_end)
+        if owner is not None and owner.start >= definition.long_start - 1:
+            owner.acronym = definition.acronym
+        elif definition.acronym not in known_groups() and not any(c.acronym == definition.acronym for c in candidates):
+            not_groups.add(definition.acronym)
+    return not_groups
