@@ -75,10 +75,11 @@ def clean_html(raw: RawDocument) -> Bulletin:
 
     profile = choose_profile(soup)
     facts = _read_with_profile(soup, profile, url) if profile else None
-    if facts is None or not facts.draft.blocks:
-        if profile:
-            log.info("%s: profile %s found no body; using trafilatura", raw.source, profile.name)
+    if facts is None:
         facts = _read_with_trafilatura(raw.body, url)
+    elif not facts.draft.blocks:  # keep the profile's metadata, take trafilatura's body
+        log.info("%s: profile %s found no body; using trafilatura", raw.source, profile.name)
+        facts.draft = _read_with_trafilatura(raw.body, url).draft
     if not facts.draft.blocks:
         raise InputError(raw.source, "HTML page has no body text", stage="clean")
 
