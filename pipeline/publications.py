@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
-from .names import is_capitalised, is_short_form, name_key, strip_leading_the
+from .names import is_capitalised, is_short_form, line_bounds, name_key, strip_leading_the
 from .parsed import ParsedBulletin
 from .records import GroupMention, PublicationMention
 
@@ -51,6 +51,10 @@ DASHES = frozenset({"–", "—", "-", ":"})  # "Right to Recover – Provision 
 TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "from", "with", "against"})
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on", "to", "against"})
 GROUP_HEAD_WORDS = frozenset({"group", "board", "committee", "forum", "network", "partnership", "team", "subgroup"})
+# Lower-case words inside a title before its head: "Protection of Children from Exploitation (Scotland) Act".
+INNER_JOINERS = frozenset({"of", "from", "for", "on", "to", "against", "with"})
+# Words that tie a document to the act it serves: "Code of Practice for the Carers (Scotland) Act 2016".
+DOCUMENT_FOR_ACT = frozenset({"for", "under", "to", "on", "of"})
 MAX_QUOTED_WORDS = 12
 MAX_BRACKET_TOKENS = 7  # "(Care and Justice)"
 MAX_SUBTITLE_TOKENS = 30
@@ -68,13 +72,15 @@ class Candidate:
     kind: str
     head: str | None  # head noun, lower-cased ("bill"), None for quoted and introduced titles
     forms: list[tuple[int, int]] = field(default_factory=list)
+    own_end: int | None = None  # "Code of Practice" in "Code of Practice for the ... Act": what short forms match
+
+    @property
+    def match_end(self) -> int:
+        return self.own_end or self.end
 
 
 def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    if doc.has_annotation("SENT_START"):
-        sent = doc[i].sent
-        return sent.start, sent.end
-    return 0, len(doc)
+    return line_bounds(doc, i)
 
 
 def _title_word(token: Token) -> bool:
@@ -107,6 +113,8 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
             i = opening  # "(Scotland)", "(Care and Justice)", "(Tenants' Rights)"
         elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and _title_word(doc[i - 2]):
             i -= 1  # "Trafficking and Exploitation", "Tenants' Rights"
+        elif token.lower_ in INNER_JOINERS and i - 2 >= sent_start and _title_word(doc[i - 2]):
+            i -= 1  # "Protection of Children from Exploitation (Scotland) Act"
         elif token.text in ("'s", "’s") and i - 2 >= sent_start and _place(doc[i - 2]):
             i -= 2  # "Scotland’s National Action Plan", but not "the Scottish Government’s Strategy"
             break
@@ -116,7 +124,9 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
         i += 1
     # "Update of the National Action Plan on ...": the update is the document
     if (
-        i - 3 >= sent_start and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of"
+        i - 3 >= sent_start
+        and doc[i - 1].lower_ == "the"
+        and doc[i - 2].lower_ == "of"
         and doc[i - 3].text in load_set("publications-title-openers")
     ):
         i -= 3
@@ -188,9 +198,15 @@ def _lowercase_head_candidate(doc: Doc, head: Token, kind: str) -> Candidate | N
     if i - 1 < sent_start or not _title_word(doc[i - 1]):
         return None
     start = _left_edge(doc, i - 1, sent_start) if i - 1 > sent_start else i - 1
-    if _generic(doc, start, i) or _names_group(doc, start, i):
+    if _generic(doc, start, i) or _names_group(doc, start, i) or _capital_from_position(doc, start, i):
         return None
     return Candidate(start, head.i + 1, kind, head.lower_)
+
+
+def _capital_from_position(doc: Doc, start: int, end: int) -> bool:
+    """'Neglect guidance' as a heading or sentence opener: one common word, capitalised only by its position."""
+    first = doc[start]
+    return end - start == 1 and first.is_sent_start and first.pos_ != "PROPN"
 
 
 @cache
@@ -241,7 +257,7 @@ def _quoted_candidates(doc: Doc, text: str) -> list[Candidate]:
             continue
         token = token[0]
         close = QUOTE_PAIRS.get(token.text)
-        if close is None or token.i + 1 >= len(doc) or not _title_word(doc[token.i + 1]):
+        if close is None or token.i + 1 >= len(doc) or not _quoted_opener(doc[token.i + 1]):
             continue
         window = range(token.i + 2, min(token.i + 2 + MAX_QUOTED_WORDS, len(doc)))
         end = next((m for m in window if doc[m].text == close), None)
@@ -252,6 +268,24 @@ def _quoted_candidates(doc: Doc, text: str) -> list[Candidate]:
         if len(words) >= 2 and all(is_capitalised(t) for t in content) and not any(t.is_punct for t in words):
             found.append(Candidate(token.i + 1, end, "other", None))
     return found
+
+
+def _quoted_opener(token: Token) -> bool:
+    """A quoted title may open with a small capitalised word: “Every Child the Best Start”."""
+    return _title_word(token) or (is_capitalised(token) and token.text not in load_set("groups-left-stops"))
+
+
+def _documents_for_acts(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'Code of Practice for the Carers (Scotland) Act 2016' is one title; the act is also a publication."""
+    result: list[Candidate] = []
+    for index, cand in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if following is not None and cand.kind != "legislation" and following.kind == "legislation":
+            gap = [t.lower_ for t in doc[cand.end : following.start]]
+            if gap and gap[0] in DOCUMENT_FOR_ACT and gap[1:] in ([], ["the"]):
+                cand = Candidate(cand.start, following.end, cand.kind, cand.head, own_end=cand.end)
+        result.append(cand)
+    return result
 
 
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
@@ -265,6 +299,11 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
 
 def _title(doc: Doc, cand: Candidate) -> str:
     return strip_leading_the(doc[cand.start : cand.end].text)
+
+
+def _own_title(doc: Doc, cand: Candidate) -> str:
+    """The part of the title short forms are matched against: 'Code of Practice' of '... for the X Act'."""
+    return strip_leading_the(doc[cand.start : cand.match_end].text)
 
 
 def _same_document(short: str, full: str, head: str | None) -> bool:
@@ -281,7 +320,7 @@ def _merge(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: -(c.end - c.start)):
         title = _title(doc, cand)
-        owner = next((k for k in kept if _same_document(title, _title(doc, k), cand.head or k.head)), None)
+        owner = next((k for k in kept if _same_document(title, _own_title(doc, k), cand.head or k.head)), None)
         if owner is None:
             cand.forms.append((cand.start, cand.end))
             kept.append(cand)
@@ -359,7 +398,7 @@ def find_publications(parsed: ParsedBulletin, groups: list[GroupMention]) -> lis
     doc = parsed.doc
     group_keys = {name_key(g.name) for g in groups} | {name_key(a) for g in groups for a in g.aliases}
     found = _head_candidates(doc) + _introduced_candidates(doc) + _quoted_candidates(doc, parsed.text)
-    candidates = _drop_nested(found)
+    candidates = _documents_for_acts(doc, _drop_nested(found))
     candidates = [c for c in candidates if name_key(_title(doc, c)) not in group_keys]
     kept = _merge(doc, candidates)
     _bare_head_aliases(doc, kept)

@@ -29,8 +29,14 @@ def parse_text(nlp, text: str, links: tuple[tuple[str, str], ...] = ()) -> Parse
         if p
     ]
     bulletin = make_bulletin(
-        source="test", url="https://blogs.example.scot/update-5", title="Update #5",
-        published=dt.date(2019, 9, 2), author=None, categories=[], blocks=blocks, links=links,
+        source="test",
+        url="https://blogs.example.scot/update-5",
+        title="Update #5",
+        published=dt.date(2019, 9, 2),
+        author=None,
+        categories=[],
+        blocks=blocks,
+        links=links,
     )
     return parse([bulletin], [find_sections(bulletin)], nlp)[0]
 
@@ -41,32 +47,108 @@ def publications_of(nlp, text: str, links: tuple[tuple[str, str], ...] = ()) -> 
 
 
 FOUND = [
-    ("act with year", "Part 3 of the Children (Care and Justice) (Scotland) Act 2024 is now in force.",
-     "Children (Care and Justice) (Scotland) Act 2024", "legislation", 2024),
-    ("bill", "The Victims and Witnesses (Scotland) Bill was introduced to Parliament in April.",
-     "Victims and Witnesses (Scotland) Bill", "legislation", None),
-    ("guidance", "Councils should follow the Kinship Care Assessment Guidance when placing children.",
-     "Kinship Care Assessment Guidance", "guidance", None),
-    ("plan with complement and year",
-     "We published the Refresh of the Action Plan on Tackling Loneliness (2021) today.",
-     "Refresh of the Action Plan on Tackling Loneliness (2021)", "plan", 2021),
-    ("place possessive and acronym", "Scotland’s Strategy to End Domestic Abuse (SEDA) sets out our aims.",
-     "Scotland’s Strategy to End Domestic Abuse (SEDA)", "strategy", None),
-    ("lower-case head", "The Safe Streets delivery plan will be published next month.",
-     "Safe Streets delivery plan", "plan", None),
-    ("introduced by report",
-     "Barnardo's shared their new report Hidden Harm – Support for young carers in rural areas.",
-     "Hidden Harm – Support for young carers in rural areas", "report", None),
-    ("framework", "The Trauma Informed Practice Framework supports staff across services.",
-     "Trauma Informed Practice Framework", "framework", None),
-    ("quoted title", "Professor Lyle spoke on ‘Listening to Young Witnesses’ at the event.",
-     "Listening to Young Witnesses", "other", None),
+    (
+        "act with year",
+        "Part 3 of the Children (Care and Justice) (Scotland) Act 2024 is now in force.",
+        "Children (Care and Justice) (Scotland) Act 2024",
+        "legislation",
+        2024,
+    ),
+    (
+        "bill",
+        "The Victims and Witnesses (Scotland) Bill was introduced to Parliament in April.",
+        "Victims and Witnesses (Scotland) Bill",
+        "legislation",
+        None,
+    ),
+    (
+        "guidance",
+        "Councils should follow the Kinship Care Assessment Guidance when placing children.",
+        "Kinship Care Assessment Guidance",
+        "guidance",
+        None,
+    ),
+    (
+        "plan with complement and year",
+        "We published the Refresh of the Action Plan on Tackling Loneliness (2021) today.",
+        "Refresh of the Action Plan on Tackling Loneliness (2021)",
+        "plan",
+        2021,
+    ),
+    (
+        "place possessive and acronym",
+        "Scotland’s Strategy to End Domestic Abuse (SEDA) sets out our aims.",
+        "Scotland’s Strategy to End Domestic Abuse (SEDA)",
+        "strategy",
+        None,
+    ),
+    (
+        "lower-case head",
+        "The Safe Streets delivery plan will be published next month.",
+        "Safe Streets delivery plan",
+        "plan",
+        None,
+    ),
+    (
+        "introduced by report",
+        "Barnardo's shared their new report Hidden Harm – Support for young carers in rural areas.",
+        "Hidden Harm – Support for young carers in rural areas",
+        "report",
+        None,
+    ),
+    (
+        "framework",
+        "The Trauma Informed Practice Framework supports staff across services.",
+        "Trauma Informed Practice Framework",
+        "framework",
+        None,
+    ),
+    (
+        "quoted title",
+        "Professor Lyle spoke on ‘Listening to Young Witnesses’ at the event.",
+        "Listening to Young Witnesses",
+        "other",
+        None,
+    ),
+    (
+        "act title with lower-case words before its head",
+        "Guidance under the Prevention of Harm from Online Abuse (Scotland) Act 2021 comes into force in May.",
+        "Prevention of Harm from Online Abuse (Scotland) Act 2021",
+        "legislation",
+        2021,
+    ),
+    (
+        "document for an act",
+        "The revised Code of Practice for the Carers (Scotland) Act 2016 was published on 3 May.",
+        "Code of Practice for the Carers (Scotland) Act 2016",
+        "guidance",
+        2016,
+    ),
+    (
+        "the act inside a document's title",
+        "The revised Code of Practice for the Carers (Scotland) Act 2016 is out.",
+        "Carers (Scotland) Act 2016",
+        "legislation",
+        2016,
+    ),
+    (
+        "quoted title opening with a small word",
+        "The taskforce published “Every Child the Best Start” in May.",
+        "Every Child the Best Start",
+        "other",
+        None,
+    ),
+    (
+        "quoted title with a question",
+        "A summary, “Fostering Futures: What Have We Learned?”, was published.",
+        "Fostering Futures: What Have We Learned?",
+        "other",
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "title", "kind", "year"), [f[1:] for f in FOUND], ids=[f[0] for f in FOUND]
-)
+@pytest.mark.parametrize(("text", "title", "kind", "year"), [f[1:] for f in FOUND], ids=[f[0] for f in FOUND])
 def test_finds_publication(nlp, text, title, kind, year):
     found = publications_of(nlp, text)
     assert title in found, list(found)
@@ -76,14 +158,34 @@ def test_finds_publication(nlp, text, title, kind, year):
 NOT_PUBLICATIONS = [
     ("generic report", "A progress report was shared with members in May.", "progress report"),
     ("generic capitalised", "The Annual Report will follow.", "Annual Report"),
-    ("group containing a plan", "The Loneliness Action Plan Implementation group met on 3 June.",
-     "Loneliness Action Plan"),
+    (
+        "group containing a plan",
+        "The Loneliness Action Plan Implementation group met on 3 June.",
+        "Loneliness Action Plan",
+    ),
     ("group containing a strategy", "The Rural Housing Strategy Group met on 3 June.", "Rural Housing Strategy"),
-    ("group's consultation", "The Scottish Government consultation closes on Friday.",
-     "Scottish Government consultation"),
-    ("group's possessive", "The Scottish Government’s Youth Work Strategy was launched.",
-     "Scottish Government’s Youth Work Strategy"),
+    (
+        "group's consultation",
+        "The Scottish Government consultation closes on Friday.",
+        "Scottish Government consultation",
+    ),
+    (
+        "group's possessive",
+        "The Scottish Government’s Youth Work Strategy was launched.",
+        "Scottish Government’s Youth Work Strategy",
+    ),
     ("minutes of a meeting", "The minutes of the October meeting are now available.", "minutes"),
+    ("sentence-case heading", "## Neglect guidance\n\nThe new guidance was laid in March.", "Neglect guidance"),
+    (
+        "document cut from a longer title",
+        "The revised Code of Practice for the Carers (Scotland) Act 2016 is out.",
+        "Code of Practice",
+    ),
+    (
+        "act cut at its start",
+        "Guidance under the Prevention of Harm from Online Abuse (Scotland) Act 2021 comes into force in May.",
+        "Online Abuse (Scotland) Act 2021",
+    ),
 ]
 
 
