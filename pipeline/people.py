@@ -41,6 +41,9 @@ from .roles import RolePhrase, find_role_phrases
 
 log = logging.getLogger(__name__)
 
+# Words that list a name with a group: "the Carers Trust and Home Start" (then the name is likely a body too).
+COORDINATORS = frozenset({"and", "or", ","})
+
 
 # ---------------------------------------------------------------- people
 
@@ -81,6 +84,32 @@ def _inside_organisation_name(doc: Doc, m: NameMention) -> bool:
 
 def _keep(doc: Doc, m: NameMention, occurrences: list[tuple[int, int, str]]) -> bool:
     return not _overlaps_group(doc, m, occurrences) and not _inside_organisation_name(doc, m)
+
+
+def _organisation_like(doc: Doc, person: Person, occurrences: list[tuple[int, int, str]]) -> bool:
+    """ "the Carers Trust and Home Start, whose volunteers ...": a bare NER name met once, listed with a group
+    or owning members, is an organisation the groups stage did not know. A person has a title, a role or a
+    later mention."""
+    if person.ties or len(person.mentions) != 1:
+        return False
+    m = person.mentions[0]
+    if m.source != "ner" or m.title or m.honorific or m.post_nominals:
+        return False
+    group_ends = {end for _, end, _ in occurrences}
+    group_starts = {start for start, _, _ in occurrences}
+    left, right = m.outer_start - 1, m.outer_end
+    if left > 0 and doc[left].lower_ in COORDINATORS and doc[left - 1].idx + len(doc[left - 1]) in group_ends:
+        return True  # "the Scottish Youth Parliament and Home Start"
+    after = right + 1 + int(right + 1 < len(doc) and doc[right + 1].lower_ == "the")
+    if right < len(doc) and doc[right].lower_ in COORDINATORS and after < len(doc) and doc[after].idx in group_starts:
+        return True  # "Home Start and the Carers Trust"
+    member_nouns = load_set("people-org-member-nouns", casefold=True)
+    return (
+        right + 2 < len(doc)
+        and doc[right].text == ","
+        and doc[right + 1].lower_ == "whose"
+        and doc[right + 2].lower_ in member_nouns
+    )
 
 
 def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str]]) -> tuple[list, list[RolePhrase]]:
@@ -220,6 +249,9 @@ def find_people(parsed: ParsedBulletin, groups: list[GroupMention]) -> list[Pers
     mentions, roles = _find_mentions(parsed, occurrences)
     people = _resolve(doc, mentions, parsed.bulletin.author)
     taken = _tie_roles(parsed, people, roles, occurrences)
+    for key in [k for k, p in people.items() if _organisation_like(doc, p, occurrences)]:
+        log.debug("%s: %r reads as an organisation, not a person", parsed.bulletin_id, people[key].name)
+        del people[key]
     unnamed = _unnamed_roles(parsed, people, roles, taken, occurrences)
     rows: list[PersonMention] = []
     for person in people.values():

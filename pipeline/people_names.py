@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
 from .parsed import ParsedBulletin
-from .people_ties import CHAIRED_BY
+from .people_ties import CHAIRED_BY, gap_start
 from .roles import RolePhrase, head_words
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,9 @@ def _cue_names(doc: Doc, text: str) -> list[NameMention]:
 
 
 def _list_item_names(parsed: ParsedBulletin) -> list[NameMention]:
-    """First part of an attendee-list line: "Ann Lowe, Chief Executive, Care Inspectorate"."""
+    """First part of an attendee-list line ("Ann Lowe, Chief Executive, Care Inspectorate"), or its last part
+    when the line puts the name last ("Head of Family Policy, Scottish Government, Ann Lowe")."""
+    doc = parsed.doc
     found = []
     for block in parsed.bulletin.blocks:
         if block.kind != "list_item":
@@ -242,8 +244,13 @@ def _list_item_names(parsed: ParsedBulletin) -> list[NameMention]:
         span = parsed.span(block.start, block.end)
         if span is None:
             continue
-        mention = _name_at(parsed.doc, span.start, "list")
-        if mention and (mention.outer_end == span.end or parsed.doc[mention.outer_end].text in {",", "(", "-", "–"}):
+        mention = _name_at(doc, span.start, "list")
+        if mention and (mention.outer_end == span.end or doc[mention.outer_end].text in {",", "(", "-", "–"}):
+            found.append(mention)
+            continue
+        end = next((t.i for t in span if t.text == "("), span.end)  # "..., Ann Lowe MSP (Chair)"
+        comma = next((j for j in range(end - 1, span.start, -1) if doc[j].text == ","), None)
+        if comma is not None and (mention := _name_at(doc, comma + 1, "list")) and mention.outer_end == end:
             found.append(mention)
     return found
 
@@ -280,7 +287,7 @@ def role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
         # "Chief Officer Fire Operations Scotland" no
         if mention and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end])):
             found.append(mention)
-        comma = role.start - 1 - int(role.start > 0 and doc[role.start - 1].lower_ == "the")
+        comma = gap_start(doc, role.lead_start) - 1  # "Iain Gow, the outgoing Chief Executive"
         if comma > 0 and doc[comma].text == "," and (mention := _name_before(doc, comma)):
             found.append(mention)
     return found

@@ -11,8 +11,9 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .names import NAME_CONNECTORS
 from .roles import RolePhrase, dedupe_words
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,15 @@ COPULA_VERBS = frozenset(
 SUBJECT_PRONOUNS = frozenset({"she", "he"})
 PRONOUN_LOOKBACK_SENTENCES = 2
 ROLE_JOINERS = frozenset({"and", "/", "&"})  # "Deputy First Minister and Cabinet Secretary for ..."
+# Words between an apposition's comma and its role: "Carol Mayne, currently Deputy Chief Inspector",
+# "Iain Gow, the outgoing Chief Executive" (lower-case adjectives and participles are skipped as well).
+APPOSITION_SKIP = frozenset(
+    {"the", "a", "an", "its", "their", "our", "currently", "now", "formerly", "previously", "then", "also"}
+)
+APPOSITION_SKIP_TAGS = frozenset({"JJ", "VBG", "VBN"})  # "outgoing", "retiring", "newly appointed"
+MAX_APPOSITION_SKIP = 3
+# "Nadia Khan, who joined the Board as Deputy Chair": how far after a name "as ROLE" may stand.
+MAX_AS_DISTANCE = 8
 
 
 def _span(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
@@ -113,6 +123,36 @@ def _skip_the(doc: Doc, i: int) -> int:
     return i + 1 if i < len(doc) and doc[i].lower_ in {"the", "a", "an", "its", "their", "our"} else i
 
 
+def is_apposition_filler(token: Token) -> bool:
+    """ "the", "currently", "outgoing": words that may stand between an apposition's comma and its role."""
+    return token.lower_ in APPOSITION_SKIP or (token.is_lower and token.tag_ in APPOSITION_SKIP_TAGS)
+
+
+def role_index(roles: Sequence[RolePhrase]) -> dict[int, RolePhrase]:
+    """Roles by first token, and by the first token of an organisation possessor ("COSLA’s Spokesperson")."""
+    index = {r.lead_start: r for r in roles}
+    index.update({r.start: r for r in roles})
+    return index
+
+
+def _role_after(doc: Doc, i: int, role_at: dict[int, RolePhrase]) -> RolePhrase | None:
+    """The role at token ``i`` or after a few fillers: ", currently Deputy Chief Inspector"."""
+    for k in range(i, min(i + MAX_APPOSITION_SKIP + 1, len(doc))):
+        if (r := role_at.get(k)) is not None:
+            return r
+        if not is_apposition_filler(doc[k]):
+            return None
+    return None
+
+
+def gap_start(doc: Doc, role_start: int) -> int:
+    """First token of the fillers just before a role: "the" in "Ann Hill, the outgoing Chief Executive"."""
+    k = role_start
+    while k > 0 and role_start - k < MAX_APPOSITION_SKIP and is_apposition_filler(doc[k - 1]):
+        k -= 1
+    return k
+
+
 def _role_chain(doc: Doc, first: RolePhrase, role_at: dict[int, RolePhrase]) -> list[RolePhrase]:
     """ "Deputy First Minister and Cabinet Secretary for Education": roles joined by "and" or "/"."""
     chain = [first]
@@ -126,7 +166,7 @@ def _role_chain(doc: Doc, first: RolePhrase, role_at: dict[int, RolePhrase]) -> 
 
 def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase]) -> list[Tie]:
     """ "Ann Hill, Minister for Housing", "Ann Hill (Chair), Minister for ...", "Minister for Housing, Ann Hill"."""
-    role_at = {r.start: r for r in roles}
+    role_at = role_index(roles)
     role_ending = {r.end: r for r in roles}
     ties: list[Tie] = []
     for m in mentions:
@@ -134,15 +174,18 @@ def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[Role
         if k + 2 < len(doc) and doc[k].text == "(" and (r := role_at.get(k + 1)) and doc[r.end].text == ")":
             ties.append(_tie(doc, m, r))  # "(Chair)"
             k = r.end + 1
-        if k < len(doc) and doc[k].text == "," and (r := role_at.get(_skip_the(doc, k + 1))):
+        if k < len(doc) and doc[k].text == "," and (r := _role_after(doc, k + 1, role_at)):
             ties.extend(_tie(doc, m, role) for role in _role_chain(doc, r, role_at))
         before = m.outer_start - 1 if m.outer_start > 0 and doc[m.outer_start - 1].text == "," else m.outer_start
         if (r := role_ending.get(before)) is not None:
             ties.append(_tie(doc, m, r))  # "the Cabinet Secretary for Justice, Michael Grant MSP"
-            start = r.start - int(r.start > 0 and doc[r.start - 1].lower_ == "the")
+            start = min(r.lead_start, r.start - int(r.start > 0 and doc[r.start - 1].lower_ == "the"))
             # "Deputy First Minister and Cabinet Secretary ..., Ann Hill"; "the X and the Y, Ann Hill" is two people
             joined = start == r.start and start > 0 and doc[start - 1].text in ROLE_JOINERS
             if joined and (r2 := role_ending.get(start - 1)):
+                ties.append(_tie(doc, m, r2))
+            # "the Board’s chair, the Minister for X, Ann Hill": the chair is the office holder named after
+            if start > 0 and doc[start - 1].text == "," and (r2 := role_ending.get(start - 1)) and r2.chair_like:
                 ties.append(_tie(doc, m, r2))
     return ties
 
@@ -171,13 +214,30 @@ def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> st
     return max(chosen)[1] if chosen else None
 
 
+def _role_after_as(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase], name_starts: Set[int]) -> RolePhrase | None:
+    """ "Nadia Khan, who joined the Board as Deputy Chair": "as ROLE" in the clause after the name."""
+    for k in range(m.outer_end, min(m.outer_end + MAX_AS_DISTANCE, len(doc))):
+        token = doc[k]
+        if k > m.outer_end and (token.is_sent_start or k in name_starts or token.text == ","):
+            return None  # another sentence, person or clause
+        if token.text in {";", ":", "(", ")"} or token.is_space:
+            return None
+        if token.lower_ == "as":
+            r = _role_after(doc, k + 1, role_at)
+            return r if r is not None and not r.plural else None
+    return None
+
+
 def ties_by_statement(
     doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], groups: Sequence[tuple[int, int, str]]
 ) -> list[Tie]:
     """ "X will Chair the Group", "chaired by X", "X was the Independent Chair of ...", "X, who is the Minister ..."."""
-    role_at = {r.start: r for r in roles}
+    role_at = role_index(roles)
+    name_starts = {m.outer_start for m in mentions}
     ties: list[Tie] = []
     for m in mentions:
+        if (r := _role_after_as(doc, m, role_at, name_starts)) is not None:
+            ties.append(_tie(doc, m, r))  # "Nadia Khan, who joined the Board as Deputy Chair"
         # "Ruth Gray will Chair the Group"
         k = m.outer_end
         while k < len(doc) and k - m.outer_end < 4 and doc[k].lower_ in CHAIR_AUX:
@@ -250,15 +310,20 @@ def ties_in_list_item(
     role_at = {r.start: r for r in roles}
     ties = []
     comma = first.outer_start - 1
-    prefix = [r for r in roles if item.start <= r.start < comma]
-    if prefix and prefix[0].start == item.start and doc[comma].text == ",":
-        if (
-            not any(t.text in {"(", ")"} for t in doc[item.start : comma])
-            and "," not in doc[prefix[-1].end : comma].text
-        ):
+    prefix = [r for r in roles if item.start <= r.lead_start < comma]
+    if prefix and prefix[0].lead_start == item.start and doc[comma].text == ",":
+        last = prefix[-1]
+        if any(t.text in {"(", ")"} for t in doc[item.start : comma]):
+            return ties
+        char_start, char_end = _span(doc, item.start, first.outer_end)
+        if "," not in doc[last.end : comma].text:
             text = dedupe_words(doc[item.start : comma].text)
-            char_start, char_end = _span(doc, item.start, first.outer_end)
-            ties.append(Tie(first.person, text, prefix[-1].organisation, char_start, char_end, prefix[-1].start))
+            ties.append(Tie(first.person, text, last.organisation, char_start, char_end, last.start))
+        elif (organisation := _organisation_part(doc, last.end, comma)) is not None:
+            # "Chief Executive, Highland Carers Trust, Dr Rona Fleming": role, organisation, name
+            text = dedupe_words(doc[last.lead_start if last.organisation else item.start : last.end].text)
+            text = last.text if last.chair_like and last.organisation else text
+            ties.append(Tie(first.person, text, organisation, char_start, char_end, last.start))
         return ties
     if first.outer_start != item.start:
         return ties
@@ -270,6 +335,19 @@ def ties_in_list_item(
             continue
         previous = doc[token.i - 1]
         opens_part = previous.text in {",", ".", ";"} or (previous.lower_ == "and" and doc[token.i - 2].text == ",")
-        if opens_part:
-            ties.append(Tie(first.person, r.text, r.organisation, r.char_start, r.char_end, r.start))
+        if opens_part:  # "Youth Representative and Board Member": a chain of roles opens the part
+            ties.extend(
+                Tie(first.person, c.text, c.organisation, c.char_start, c.char_end, c.start)
+                for c in _role_chain(doc, r, role_at)
+            )
     return ties
+
+
+def _organisation_part(doc: Doc, comma: int, end: int) -> str | None:
+    """ ", Highland Carers Trust" between a list line's role and its name: capitalised words only."""
+    part = doc[comma + 1 : end]
+    if doc[comma].text != "," or not len(part) or "," in part.text or not part[0].text[:1].isupper():
+        return None
+    if all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS or t.text in {"'s", "’s", "&", "-"} for t in part):
+        return part.text
+    return None

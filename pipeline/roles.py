@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
+from .names import NAME_CONNECTORS, looks_like_acronym
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,14 @@ MAX_PORTFOLIO_TAIL = 8  # ", Social Security and Equalities" after "Cabinet Secr
 # "Adviser to the First Minister".
 COMPLEMENT_OPENERS = frozenset({"for", "of", "to"})
 # Lower-case words allowed inside a portfolio between capitalised words: "Minister for Public Health and Sport".
-COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "at", "&"})
+# Not "at": it ends the office and names where it sits ("Head of Adult Services at Fife Council").
+COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "&"})
+# Words after a role that open the organisation it sits in: "Senior Statistician at the Scottish Government".
+ORGANISATION_OPENERS = frozenset({"at"})
+MAX_ORGANISATION = 10  # "at the Scottish Institute for Digital Childhood" is 6
+MAX_POSSESSOR = 4  # "the Scottish Government’s Champion": "Scottish Government" is 2
+# Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
+POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "your"})
 # Words before a head that make it a verb, not an office: "Catherine Dyer will Chair the Group".
 VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
 # Parts of speech that never modify a role: "The Minister", "In Scotland", "and Cabinet Secretary".
@@ -47,6 +55,7 @@ class RolePhrase:
     generic: bool  # bare office with no portfolio ("the Minister", "Chief Executive"): never a row without a name
     plural: bool  # "Ministers"
     chair_like: bool
+    lead_start: int  # first token of an organisation possessor ("COSLA’s Spokesperson"), else ``start``
 
 
 @cache
@@ -63,6 +72,17 @@ def _heads() -> dict[str, tuple[tuple[str, ...], ...]]:
 def head_words() -> frozenset[str]:
     """Every word of every head, case-folded: such words are never part of a person's name."""
     return frozenset(w for heads in _heads().values() for head in heads for w in head)
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Full month names ("August"): a month after a portfolio ends it ("Minister for Health in August")."""
+    return frozenset(line.split()[0] for line in load_list("dates-months"))
+
+
+@cache
+def _in_field_heads() -> frozenset[str]:
+    return load_set("people-role-heads-in-field", casefold=True)
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -97,11 +117,26 @@ def _is_verb_use(doc: Doc, start: int) -> bool:
     return token.pos_ == "VERB" or (start > 0 and doc[start - 1].lower_ in VERB_CUES)
 
 
-def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
-    """First token of the role: capitalised modifiers ("Deputy First"), or one lower-case one ("independent")."""
+def _is_organisation_word(token: Token) -> bool:
+    return token.lower_ in load_set("people-org-words", casefold=True) or looks_like_acronym(token.text)
+
+
+def _possessor_start(doc: Doc, possessive: int, blocked: Set[int]) -> int:
+    """First token of the organisation owning a role: "the Scottish Government’s" -> "Scottish"."""
+    k = possessive
+    while k > 0 and possessive - k < MAX_POSSESSOR and k - 1 not in blocked and _is_capitalised(doc[k - 1]):
+        k -= 1
+    return k
+
+
+def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, int | None]:
+    """First token of the role: capitalised modifiers ("Deputy First"), or one lower-case one ("independent");
+    and the first token of an organisation possessor before it ("COSLA’s Children and Young People Spokesperson")."""
     org_words = load_set("people-org-words", casefold=True)
     lower_modifiers = load_set("people-role-modifiers-lowercase", casefold=True)
+    org_modified = doc[head_start].lower_ in load_set("people-role-heads-org-modifier", casefold=True)
     start = head_start
+    possessor: int | None = None
     j = head_start - 1
     while j >= 0 and head_start - j <= MAX_MODIFIERS:
         token = doc[j]
@@ -110,9 +145,15 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
         if _no_space_around(doc, j):
             j -= 1
             continue
-        if token.text in POSSESSIVE and j > 0 and _is_capitalised(doc[j - 1]) and doc[j - 1].lower_ not in org_words:
+        if token.text in POSSESSIVE and j > 0 and _is_capitalised(doc[j - 1]):
+            if _is_organisation_word(doc[j - 1]):
+                possessor = _possessor_start(doc, j, blocked)  # "the Scottish Government’s Champion"
+                break
             j -= 1  # "Children’s Commissioner"
             continue
+        if org_modified and j == head_start - 1 and token.lower_ in org_words:
+            start = j  # "Board Member": the organisation word is the office here
+            break
         if token.lower_ in lower_modifiers:
             start = j  # "independent Chair": nothing to its left belongs to the role
             break
@@ -129,16 +170,16 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> int:
         if token.is_sent_start:
             break
         j -= 1
-    # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym;
-    # otherwise the role starts after it ("Maree Todd and Education Secretary ..." -> "Education Secretary")
-    if not doc[start].text.isupper() or len(doc[start]) < 2:
+    # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym
+    # or an organisation possessor; otherwise the role starts after it ("Maree Todd and Education Secretary")
+    if possessor is None and (not doc[start].text.isupper() or len(doc[start]) < 2):
         for k in range(head_start - 1, start - 1, -1):
             if doc[k].lower_ in {"and", "&"}:
                 start = k + 1
                 break
     while start < head_start and doc[start].text == "-":
         start += 1
-    return start
+    return start, (possessor if possessor is not None and start == j + 1 else None)
 
 
 def starts_role(doc: Doc, i: int) -> bool:
@@ -180,8 +221,11 @@ def _is_portfolio_tail(doc: Doc, i: int, end: int, blocked: Set[int]) -> bool:
 
 def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
     """End of the "for/of/to ..." portfolio after the head, or ``head_end`` when there is none."""
-    if head_end >= len(doc) or doc[head_end].text not in COMPLEMENT_OPENERS:
+    if head_end >= len(doc):
         return head_end
+    opener = doc[head_end].text
+    if opener not in COMPLEMENT_OPENERS and not (opener == "in" and doc[head_end - 1].lower_ in _in_field_heads()):
+        return head_end  # "in" opens a field only after "Consultant", "Lecturer": "Consultant in Public Health"
     first = head_end + 1
     if first < len(doc) and doc[first].lower_ == "the":
         first += 1
@@ -191,8 +235,8 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
     j = first
     while j < len(doc) and j - head_end <= MAX_COMPLEMENT:
         token = doc[j]
-        if token.is_space or j in blocked or (j > first and token.is_sent_start):
-            break
+        if token.is_space or j in blocked or (j > first and token.is_sent_start) or token.text in _months():
+            break  # "Minister for Mental Health in August": a month ends the portfolio
         if _is_capitalised(token):
             last = j + 1
         elif token.text in POSSESSIVE or token.text in {"-", "&"}:
@@ -255,28 +299,53 @@ def _is_generic(words: list[str]) -> bool:
     return all(w in generic_words for w in words)
 
 
+def _organisation_after(doc: Doc, end: int) -> str | None:
+    """ "at (the) Scottish Government" after a role: the capitalised name it opens, or None."""
+    if end >= len(doc) or doc[end].lower_ not in ORGANISATION_OPENERS:
+        return None
+    first = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+    last = first
+    for j in range(first, min(first + MAX_ORGANISATION, len(doc))):
+        token = doc[j]
+        if _is_capitalised(token) and token.text not in _months():
+            last = j + 1
+        elif (token.lower_ not in NAME_CONNECTORS and token.text not in POSSESSIVE) or token.is_space:
+            break
+    return doc[first:last].text if last > first else None
+
+
+def _is_compound_noun(doc: Doc, i: int) -> bool:
+    """ "a named lead officer": a lower-case head modifying the noun after it is not an office."""
+    return doc[i].is_lower and i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN"
+
+
 def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | None:
     """The role whose head ends at token ``i``, or None."""
     found = head_at(doc, i)
     if found is None:
         return None
     head_start, plural = found
-    if head_start in blocked or i in blocked or _is_verb_use(doc, head_start):
+    if head_start in blocked or i in blocked or _is_verb_use(doc, head_start) or _is_compound_noun(doc, i):
         return None
-    start = _left_modifiers(doc, head_start, blocked)
-    if not doc[head_start].text[0].isupper() and start == head_start:
-        return None  # lower-case "chair" or "lead" alone is an ordinary word
+    start, possessor = _left_modifiers(doc, head_start, blocked)
+    head_words_lower = tuple(t.lower_ for t in doc[head_start : i + 1])
+    chair_like = head_words_lower[-1] in load_set("people-role-heads-chair", casefold=True)
+    owned = head_start > 0 and (doc[head_start - 1].lower_ in POSSESSIVE_DETERMINERS or possessor is not None)
+    if not doc[head_start].text[0].isupper() and start == head_start and not (chair_like and owned):
+        return None  # lower-case "chair" or "lead" alone is an ordinary word; "its chair" is the office
     start = _drop_repeated_prefix(doc, start, head_start)
     end = _complement_end(doc, i + 1, blocked)
-    head_words_lower = tuple(t.lower_ for t in doc[head_start : i + 1])
+    modified = start < head_start and doc[start].text[:1].isupper()
     if (
         end == i + 1
         and len(head_words_lower) == 1
         and head_words_lower[0] in load_set("people-role-heads-need-complement", casefold=True)
+        and not modified
     ):
-        return None  # "Head" alone, "Professor" before a name
-    chair_like = head_words_lower[-1] in load_set("people-role-heads-chair", casefold=True)
-    organisation = None
+        return None  # "Head" alone, "Professor" before a name; "Senior Lecturer" is an office
+    organisation = _organisation_after(doc, end)
+    if possessor is not None and not (chair_like and end - start == 1 and i - possessor <= 2):
+        organisation = doc[possessor : start - 1].text  # "COSLA’s Spokesperson"; "the Board’s chair" is left
     text_end = end
     if chair_like and end > i + 1 and doc[i + 1].lower_ == "of":
         first = i + 3 if doc[i + 2].lower_ == "the" else i + 2
@@ -294,6 +363,7 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
         generic=(end == i + 1 or chair_like) and _is_generic(words),  # "the Chair of the Board" stays optional
         plural=plural,
         chair_like=chair_like,
+        lead_start=start if possessor is None else possessor,
     )
 
 

@@ -1,0 +1,208 @@
+"""Roles on unseen wording: where a role ends, roles standing away from the name, possessive organisations,
+list lines that put the role first, and organisations the NER takes for people. All text is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.bulletin import make_bulletin
+from pipeline.model import load_model
+from pipeline.parsed import ParsedBulletin, parse
+from pipeline.people import find_people
+from pipeline.records import Block, GroupMention, PersonMention
+from pipeline.sections import find_sections
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _people(nlp, blocks: list[tuple[str, str]], groups: tuple[str, ...] = ()) -> list[PersonMention]:
+    built = [Block(kind, text, 2 if kind == "heading" else 0) for kind, text in blocks]
+    bulletin = make_bulletin(
+        source="test",
+        url="https://blogs.example.scot/roles/",
+        title="Roles test bulletin",
+        published=dt.date(2021, 4, 14),
+        author=None,
+        categories=[],
+        blocks=built,
+    )
+    parsed: ParsedBulletin = parse([bulletin], [find_sections(bulletin)], nlp)[0]
+    group_rows = [GroupMention(parsed.bulletin_id, "", g, None, "group", g, 0, 0, "") for g in groups]
+    return find_people(parsed, group_rows)
+
+
+def _pairs(rows: list[PersonMention]) -> set[tuple[str, str]]:
+    return {(r.name, r.role.casefold()) for r in rows}
+
+
+def _expect(*pairs: tuple[str, str]) -> set[tuple[str, str]]:
+    return {(name, role.casefold()) for name, role in pairs}
+
+
+ROLE_END_CASES = [
+    (
+        "at-organisation-ends-role",
+        "The pilot will be evaluated by Fiona Carr, Head of Family Support at Lothian Carers Trust, over the winter.",
+        ("Lothian Carers Trust",),
+        _expect(("Fiona Carr", "Head of Family Support")),
+    ),
+    (
+        "at-the-university-ends-role",
+        "The panel is chaired by Dr Hamish Oduya, Director of the Centre for Rural Wellbeing at the University of "
+        "Inverlochy, and will report in the autumn.",
+        ("University of Inverlochy",),
+        _expect(("Hamish Oduya", "Chair"), ("Hamish Oduya", "Director of the Centre for Rural Wellbeing")),
+    ),
+    (
+        "month-ends-role",
+        "Young carers met the Minister for Older People in June to talk about respite breaks.",
+        (),
+        _expect(("", "Minister for Older People")),
+    ),
+    (
+        "second-role-after-and",
+        "The data work is led by Dr Omar Shah, Head of Family Statistics and Principal Analyst at the Scottish "
+        "Government.",
+        ("Scottish Government",),
+        _expect(("Omar Shah", "Head of Family Statistics"), ("Omar Shah", "Principal Analyst")),
+    ),
+    (
+        "in-field-and-honorary-post",
+        "The review is led by Dr Jenny Lau, Consultant in Child Psychiatry and Honorary Senior Lecturer at the "
+        "University of Cromarty.",
+        ("University of Cromarty",),
+        _expect(("Jenny Lau", "Consultant in Child Psychiatry"), ("Jenny Lau", "Honorary Senior Lecturer")),
+    ),
+    (
+        "compound-lead-officer-is-not-a-role",
+        "Every council now has a named CAMHS lead officer for looked after children.",
+        (),
+        set(),
+    ),
+]
+
+DISTANT_ROLE_CASES = [
+    (
+        "its-chair",
+        "The Island Transport Forum met in Kirkwall, and its chair, Professor Ellen Rowe, set out its priorities.",
+        ("Island Transport Forum",),
+        _expect(("Ellen Rowe", "Chair")),
+    ),
+    (
+        "our-chair-sentence-start",
+        "We have met six times. Our chair, Eilidh Rowan, runs a small croft in Lochaber.",
+        (),
+        _expect(("Eilidh Rowan", "Chair")),
+    ),
+    (
+        "possessive-group-chair-then-office",
+        "Ravi Kumar deputised for the Council’s chair, the Minister for Local Democracy, Joan Baillie MSP, who was "
+        "in Parliament.",
+        (),
+        _expect(("Joan Baillie", "Chair"), ("Joan Baillie", "Minister for Local Democracy"), ("Ravi Kumar", "")),
+    ),
+    (
+        "currently-before-role",
+        "She will be succeeded in June by Carol Mayne, currently Deputy Chief Inspector at the Care Standards Agency.",
+        ("Care Standards Agency",),
+        _expect(("Carol Mayne", "Deputy Chief Inspector")),
+    ),
+    (
+        "joined-as-role",
+        "The Board welcomed Nadia Khan, who joined the Board as Deputy Chair in March.",
+        (),
+        _expect(("Nadia Khan", "Deputy Chair")),
+    ),
+    (
+        "the-outgoing-role",
+        "Members thanked Iain Gow, the outgoing Chief Executive of Fife Carers Centre, for his work.",
+        ("Fife Carers Centre",),
+        _expect(("Iain Gow", "Chief Executive of Fife Carers Centre")),
+    ),
+]
+
+POSSESSIVE_CASES = [
+    (
+        "acronym-possessive-spokesperson",
+        "COSLA’s Housing and Communities Spokesperson, Councillor Ruth Mair, said councils welcomed the fund.",
+        ("COSLA",),
+        _expect(("Ruth Mair", "Housing and Communities Spokesperson")),
+    ),
+    (
+        "copula-possessive-champion",
+        "Dr Ewan Hart is the Scottish Government’s Rural Carers Champion.",
+        ("Scottish Government",),
+        _expect(("Ewan Hart", "Rural Carers Champion")),
+    ),
+]
+
+NOT_PEOPLE_CASES = [
+    (
+        "organisation-coordinated-with-group",
+        "Thanks go to the Scottish Youth Parliament and Home Start, whose members tested the leaflets.",
+        ("Scottish Youth Parliament",),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "expected"),
+    [c[1:] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + NOT_PEOPLE_CASES],
+    ids=[c[0] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + NOT_PEOPLE_CASES],
+)
+def test_roles_in_paragraphs(nlp, text, groups, expected):
+    assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
+
+
+def test_role_organisation_after_at_and_possessive(nlp):
+    rows = _people(nlp, [("paragraph", ROLE_END_CASES[0][1])], ROLE_END_CASES[0][2])
+    assert rows[0].role_organisation == "Lothian Carers Trust"
+    rows = _people(nlp, [("paragraph", POSSESSIVE_CASES[0][1])], POSSESSIVE_CASES[0][2])
+    assert rows[0].role_organisation == "COSLA"
+    rows = _people(nlp, [("paragraph", DISTANT_ROLE_CASES[0][1])], DISTANT_ROLE_CASES[0][2])
+    assert rows[0].role_organisation == "Island Transport Forum"
+
+
+ROLE_FIRST_LIST = [
+    ("heading", "Present"),
+    ("list_item", "Cabinet Secretary for Rural Affairs, Douglas Fyfe MSP (Chair)"),
+    ("list_item", "Chief Executive, Highland Carers Trust, Dr Rona Fleming"),
+    ("list_item", "Head of Family Policy Unit, Scottish Government, Alan Reid"),
+    ("list_item", "Chair, Fair Housing Commission, Professor Neil Dow"),
+    ("list_item", "Kirsty Lyall, Youth Representative and Board Member, Carers Voice Network"),
+    ("list_item", "Dr Maya Singh, Senior Lecturer, Northern Isles College"),
+    ("list_item", "Liam Ortiz MSYP, Scottish Youth Parliament"),
+]
+ROLE_FIRST_GROUPS = (
+    "Highland Carers Trust",
+    "Scottish Government",
+    "Fair Housing Commission",
+    "Carers Voice Network",
+    "Northern Isles College",
+    "Scottish Youth Parliament",
+)
+
+
+def test_list_lines_with_role_first_or_org_between(nlp):
+    rows = _people(nlp, ROLE_FIRST_LIST, ROLE_FIRST_GROUPS)
+    assert _pairs(rows) == _expect(
+        ("Douglas Fyfe", "Cabinet Secretary for Rural Affairs"),
+        ("Douglas Fyfe", "Chair"),
+        ("Rona Fleming", "Chief Executive"),
+        ("Alan Reid", "Head of Family Policy Unit"),
+        ("Neil Dow", "Chair"),
+        ("Kirsty Lyall", "Youth Representative"),
+        ("Kirsty Lyall", "Board Member"),
+        ("Maya Singh", "Senior Lecturer"),
+        ("Liam Ortiz", ""),
+    )
+    by_pair = {(r.name, r.role): r for r in rows}
+    assert by_pair[("Rona Fleming", "Chief Executive")].role_organisation == "Highland Carers Trust"
+    assert by_pair[("Neil Dow", "Chair")].role_organisation == "Fair Housing Commission"
+    assert by_pair[("Liam Ortiz", "")].post_nominals == "MSYP"
