@@ -162,7 +162,7 @@ class Point:
         last = calendar.monthrange(self.year, self.month)[1]
         if self.day is None:
             return dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last)
-        return (dt.date(self.year, self.month, self.day),) * 2 if self.day <= last else None
+        return (dt.date(self.year, self.month, self.day),) * 2 if 1 <= self.day <= last else None
 
     def iso(self) -> str:
         month, day = f"-{self.month:02d}" if self.month else "", f"-{self.day:02d}" if self.day else ""
@@ -182,9 +182,9 @@ class Candidate:
         return (self.last.year if self.last else None) or self.first.year
 
     def span(self) -> tuple[dt.date, dt.date] | None:
-        """First and last day covered; None while a year is missing."""
+        """First and last day covered; None while a year is missing (or for a backwards range)."""
         first, last = self.first.span(), (self.last or self.first).span()
-        return (first[0], last[1]) if first and last else None
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
 
     def value(self) -> str:
         """ISO value at the text's granularity: "2017-06-22", "2017-09", "2017-11-21/2017-11-22"."""
@@ -249,7 +249,8 @@ def _candidates_from(kind: str, m: re.Match[str], text: str) -> list[Candidate]:
         first, last = _point(m, "1"), _point(m, "2")
         if first is None or last is None or (joiner == "and" and not opened):
             return []  # "on 5 March and 12 June" are two dates
-        return [_with_weekday(text, Candidate(m.start(), m.end(), *_fill_range(first, last), "range"))]
+        cand = Candidate(m.start(), m.end(), *_fill_range(first, last), "range")
+        return [] if cand.last.year and cand.first.year and not cand.span() else [_with_weekday(text, cand)]
     if kind == "year_range":
         first_year, second = int(m.group("y1")), m.group("y2")
         last_year = int(second) if len(second) == 4 else first_year // 100 * 100 + int(second)

@@ -72,6 +72,8 @@ RANGES = [
     ("year through year", "Figures for 2012 through 2015 were revised.", None, ["2012/2015"]),
     ("list of days is several dates", "Drop-in clinics run on 5, 12 and 19 March 2019.", None,
      ["2019-03-05", "2019-03-12", "2019-03-19"]),
+    ("backwards range is two dates", "Compare December 2019 to May 2019.", None, ["2019-12", "2019-05"]),
+    ("impossible day is no date", "Forms dated 00/01/2018 or 31/02/2019 were rejected.", None, []),
     ("two dates joined by and", "The group met on 5 March and 12 June 2018.", None, ["2018-03-05", "2018-06-12"]),
 ]
 
