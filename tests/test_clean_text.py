@@ -421,3 +421,61 @@ def test_text_without_a_title_line_keeps_its_first_paragraph() -> None:
     bulletin = _clean(body)
     assert bulletin.blocks[0].text == body.strip()
     assert bulletin.title == "The forum met on 5 June 2019 and agreed its remit for"  # first 12 words
+
+
+SITE_THEN_TITLE = """Island Life
+
+Ten months on the ferry routes: what families told us
+
+The Ferry Families Panel first met in Stornoway last autumn and has met six times since.
+
+We heard about childcare, school transport and the cost of travel.
+"""
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        (  # the URL's slug names the second line
+            "https://blogs.example.scot/islands/2019/08/14/ten-months-on-the-ferry-routes-what-families-told-us/",
+            "Ten months on the ferry routes: what families told us",
+        ),
+        (  # the slug is an id, but the first line is the blog's own path segment ("island-life")
+            "https://blogs.example.scot/island-life/2019/08/14/post-4411/",
+            "Ten months on the ferry routes: what families told us",
+        ),
+        (  # no evidence in the URL: the first line stays the title
+            "https://blogs.example.scot/2019/08/14/post-4411/",
+            "Island Life",
+        ),
+    ],
+    ids=["slug-matches-second-line", "site-segment-matches-first-line", "no-evidence"],
+)
+def test_site_name_line_above_the_title(url: str, title: str) -> None:
+    bulletin = _clean(SITE_THEN_TITLE, url)
+    assert bulletin.title == title
+    assert bulletin.published == dt.date(2019, 8, 14)
+    if title != "Island Life":
+        assert "Island Life" not in bulletin.text
+        assert title not in bulletin.text
+        assert bulletin.blocks[0].text.startswith("The Ferry Families Panel")
+
+
+def test_title_matching_the_slug_stays_the_title_when_a_heading_follows() -> None:
+    body = "Summer at the forum\n\nWhat we did\n\nThe forum met four times.\n\nIt agreed a plan.\n"
+    bulletin = _clean(body, "https://blogs.example.scot/forum/2019/08/14/summer-at-the-forum/")
+    assert bulletin.title == "Summer at the forum"
+    assert _headings(bulletin) == ["What we did"]
+
+
+def test_collection_line_under_part_of_is_dropped() -> None:
+    body = PUBLICATION.replace("Part of\n", "Part of\nHealth and social care\n")
+    bulletin = _clean(body)
+    assert "Health and social care" not in bulletin.text
+    assert _headings(bulletin)[0] == "Attendees and apologies"
+
+
+def test_collection_named_after_the_group_in_the_title_is_dropped() -> None:
+    body = PUBLICATION.replace("Part of\n", "Part of\nKinship Care Advisory Group\n")
+    bulletin = _clean(body)
+    assert _headings(bulletin)[0] == "Attendees and apologies"

@@ -29,6 +29,7 @@ from ..lexicon import load_list, load_set
 from ..records import Block, Bulletin, RawDocument
 from .metadata import Byline, clean_author, date_from_url, parse_byline, parse_date
 from .text_blocks import lines_to_blocks
+from .text_title import site_name_above_title
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class Header:
 def clean_text(raw: RawDocument) -> Bulletin:
     """Text dump -> Bulletin. Raises InputError when nothing but furniture is left."""
     lines = drop_furniture(split_lines(raw.body))
-    header = read_header(lines, raw.title)
+    header = read_header(lines, raw.title, raw.url)
     blocks = lines_to_blocks(lines[header.body_start :], _forced_paragraphs(header))
     if not blocks:
         raise InputError(raw.source, "no body text after removing page furniture", stage="clean")
@@ -132,10 +133,15 @@ def drop_furniture(lines: list[str]) -> list[str]:
     end_markers = load_list("clean-text-end-markers")
     weak_markers = load_list("clean-text-weak-end-markers")
     furniture = load_list("clean-text-furniture")
+    collection_markers = load_list("clean-text-collection-markers")
+    title = next((line for line in lines if line.strip()), "")
+    in_collection = False
     kept: list[str] = []
     for index, line in enumerate(lines):
         if not line.strip():
             kept.append("")
+        elif in_collection and _is_collection(line, title):
+            kept.append("")  # "Part of" / "Children and families": a collection link
         elif _matches(line, end_markers) or (
             _matches(line, weak_markers) and _furniture_follows(lines[index + 1 :], end_markers + furniture)
         ):
@@ -144,7 +150,16 @@ def drop_furniture(lines: list[str]) -> list[str]:
             kept.append("")
         else:
             kept.append(line)
+        in_collection = _matches(line, collection_markers) or (in_collection and not kept[-1])
     return kept
+
+
+def _is_collection(line: str, title: str) -> bool:
+    """A gov.scot topic, or the group the page's title is about ("Part of" / "Child Poverty Board")."""
+    text = normalise_space(line)
+    if _matches(text, load_list("clean-text-collections")):
+        return True
+    return len(text.split()) >= 2 and normalise_space(title).casefold().startswith(text.casefold())
 
 
 def _furniture_follows(rest: list[str], patterns: tuple[str, ...], window: int = 3) -> bool:
@@ -159,14 +174,14 @@ def _non_blank(lines: list[str], start: int = 0) -> list[int]:
     return [i for i in range(start, len(lines)) if lines[i].strip()]
 
 
-def read_header(lines: list[str], title_hint: str | None) -> Header:
+def read_header(lines: list[str], title_hint: str | None, url: str | None = None) -> Header:
     """Find title, byline and metadata list at the top of the page; say where the body starts."""
     indices = _non_blank(lines)
     if not indices:
         return Header(body_start=len(lines))
     header = _blog_header(lines, indices[:BYLINE_SEARCH_LINES])
     if header is None:
-        header = _plain_header(lines, indices, title_hint)
+        header = _plain_header(lines, indices, title_hint, url)
     _read_metadata_list(lines, header)
     return header
 
@@ -198,15 +213,20 @@ def _parse_byline_line(line: str, position: int) -> Byline | None:
     return byline if byline.published else None
 
 
-def _plain_header(lines: list[str], indices: list[int], title_hint: str | None) -> Header:
+def _plain_header(lines: list[str], indices: list[int], title_hint: str | None, url: str | None) -> Header:
     """No byline: the first line is the title, unless it reads as body text (a long or punctuated paragraph).
 
     A text without a title line (an article body alone) keeps its first paragraph; the title then comes from
-    the hint or the first words.
+    the hint or the first words. When the URL shows the first line is the site's name (site name, title, body
+    with no byline), the second line is the title.
     """
     first = normalise_space(re.sub(r"^\s*#+\s+", "", lines[indices[0]]))  # "# Title" in Markdown-like dumps
     if not _title_shaped(first) and not (title_hint and _same_title(first, title_hint)):
         return Header(body_start=indices[0])
+    if len(indices) > 2:
+        second = normalise_space(lines[indices[1]])
+        if _title_shaped(second) and site_name_above_title(first, second, url):
+            return Header(title=second, body_start=indices[1] + 1)
     return Header(title=first, body_start=indices[0] + 1)
 
 
