@@ -90,9 +90,10 @@ def _organisation_like(doc: Doc, person: Person, occurrences: list[tuple[int, in
     """ "the Carers Trust and Home Start, whose volunteers ...": a bare NER name met once, listed with a group
     or owning members, is an organisation the groups stage did not know. A person has a title, a role or a
     later mention."""
-    if person.ties or len(person.mentions) != 1:
+    named = [m for m in person.mentions if m.source != "alias"]  # "Young" of "Young People" is no evidence
+    if person.ties or len(named) != 1:
         return False
-    m = person.mentions[0]
+    m = named[0]
     if m.source != "ner" or m.title or m.honorific or m.post_nominals:
         return False
     group_ends = {end for _, end, _ in occurrences}

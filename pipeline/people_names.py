@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import load_list, load_set
 from .parsed import ParsedBulletin
 from .people_ties import CHAIRED_BY, gap_start
-from .roles import RolePhrase, head_words
+from .roles import RolePhrase, head_words, month_names
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,16 @@ def is_name_word(token: Token) -> bool:
     return token.lower_ not in _not_name_words() and text not in load_set("people-post-nominals")
 
 
+def _is_surname_month(doc: Doc, j: int) -> bool:
+    """ "Gillian March", "Rhona May": a month after a first name is a surname, unless a day or year follows."""
+    return (
+        doc[j].text in month_names()
+        and j > 0
+        and is_name_word(doc[j - 1])
+        and not (j + 1 < len(doc) and doc[j + 1].like_num)
+    )
+
+
 def _title_at(doc: Doc, i: int) -> tuple[int, str, bool] | None:
     """A title or honorific starting at token ``i``: (token after it, title text, honorific?)."""
     word = _TRAILING_DOT.sub("", doc[i].text)
@@ -109,7 +119,7 @@ def _name_run(doc: Doc, i: int) -> int:
     j, last, words = i, i, 0
     while j < len(doc) and words < MAX_NAME_WORDS:
         token = doc[j]
-        if is_name_word(token):
+        if is_name_word(token) or (words and _is_surname_month(doc, j)):
             words += 1
             j += 1
             last = j
@@ -265,7 +275,7 @@ def _name_before(doc: Doc, end: int) -> NameMention | None:
     while (
         start > 0
         and name_end - start <= MAX_NAME_WORDS
-        and (is_name_word(doc[start - 1]) or doc[start - 1].text in particles)
+        and (is_name_word(doc[start - 1]) or doc[start - 1].text in particles or _is_surname_month(doc, start - 1))
     ):
         start -= 1
     while start < name_end and not is_name_word(doc[start]):

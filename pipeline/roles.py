@@ -75,7 +75,7 @@ def head_words() -> frozenset[str]:
 
 
 @cache
-def _months() -> frozenset[str]:
+def month_names() -> frozenset[str]:
     """Full month names ("August"): a month after a portfolio ends it ("Minister for Health in August")."""
     return frozenset(line.split()[0] for line in load_list("dates-months"))
 
@@ -167,8 +167,8 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
         ):  # "Scottish Government Chief Social Work Adviser", "Review Group independent chair"
             break
         start = j
-        if token.is_sent_start:
-            break
+        if token.is_sent_start and (j == 0 or not _is_capitalised(doc[j - 1])):
+            break  # a sentence start inside a capitalised run is a parser slip: "COSLA | Children and ..."
         j -= 1
     # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym
     # or an organisation possessor; otherwise the role starts after it ("Maree Todd and Education Secretary")
@@ -235,7 +235,7 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
     j = first
     while j < len(doc) and j - head_end <= MAX_COMPLEMENT:
         token = doc[j]
-        if token.is_space or j in blocked or (j > first and token.is_sent_start) or token.text in _months():
+        if token.is_space or j in blocked or (j > first and token.is_sent_start) or token.text in month_names():
             break  # "Minister for Mental Health in August": a month ends the portfolio
         if _is_capitalised(token):
             last = j + 1
@@ -307,7 +307,7 @@ def _organisation_after(doc: Doc, end: int) -> str | None:
     last = first
     for j in range(first, min(first + MAX_ORGANISATION, len(doc))):
         token = doc[j]
-        if _is_capitalised(token) and token.text not in _months():
+        if _is_capitalised(token) and token.text not in month_names():
             last = j + 1
         elif (token.lower_ not in NAME_CONNECTORS and token.text not in POSSESSIVE) or token.is_space:
             break

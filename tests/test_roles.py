@@ -141,6 +141,21 @@ POSSESSIVE_CASES = [
     ),
 ]
 
+MONTH_SURNAME_CASES = [
+    (
+        "month-surname-before-role",
+        "Alasdair May, currently Director of Finance at Tayside Carers Trust, will join the Board in the spring.",
+        ("Tayside Carers Trust",),
+        _expect(("Alasdair May", "Director of Finance")),
+    ),
+    (
+        "month-with-a-day-is-a-date",
+        "Ann Lyall MSP opened the new centre on 4 May 2019.",
+        (),
+        _expect(("Ann Lyall", "")),
+    ),
+]
+
 NOT_PEOPLE_CASES = [
     (
         "organisation-coordinated-with-group",
@@ -148,13 +163,19 @@ NOT_PEOPLE_CASES = [
         ("Scottish Youth Parliament",),
         set(),
     ),
+    (
+        "organisation-owning-volunteers",
+        "The leaflets were tested by Kinship Kin, whose volunteers visited forty families.",
+        (),
+        set(),
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "groups", "expected"),
-    [c[1:] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + NOT_PEOPLE_CASES],
-    ids=[c[0] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + NOT_PEOPLE_CASES],
+    [c[1:] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + MONTH_SURNAME_CASES + NOT_PEOPLE_CASES],
+    ids=[c[0] for c in ROLE_END_CASES + DISTANT_ROLE_CASES + POSSESSIVE_CASES + MONTH_SURNAME_CASES + NOT_PEOPLE_CASES],
 )
 def test_roles_in_paragraphs(nlp, text, groups, expected):
     assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
@@ -178,6 +199,7 @@ ROLE_FIRST_LIST = [
     ("list_item", "Kirsty Lyall, Youth Representative and Board Member, Carers Voice Network"),
     ("list_item", "Dr Maya Singh, Senior Lecturer, Northern Isles College"),
     ("list_item", "Liam Ortiz MSYP, Scottish Youth Parliament"),
+    ("list_item", "COSLA Housing and Communities Spokesperson, Councillor Iona Rae"),
 ]
 ROLE_FIRST_GROUPS = (
     "Highland Carers Trust",
@@ -201,6 +223,7 @@ def test_list_lines_with_role_first_or_org_between(nlp):
         ("Kirsty Lyall", "Board Member"),
         ("Maya Singh", "Senior Lecturer"),
         ("Liam Ortiz", ""),
+        ("Iona Rae", "COSLA Housing and Communities Spokesperson"),
     )
     by_pair = {(r.name, r.role): r for r in rows}
     assert by_pair[("Rona Fleming", "Chief Executive")].role_organisation == "Highland Carers Trust"
