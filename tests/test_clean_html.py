@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -323,3 +324,41 @@ def test_drop_sign_off(blocks: list[Block], kept: int) -> None:
 )  # fmt: skip
 def test_drop_title_and_kicker(blocks: list[Block], expected: list[str]) -> None:
     assert [b.text for b in drop_title_and_kicker(blocks, "Hubs open")] == expected
+
+
+# --- regression snapshot ---------------------------------------------------------------------------------------
+
+SNAPSHOT = DATA / "expected" / "clean-html-snapshot.json"
+SNAPSHOT_PAGES = sorted([*SAMPLES.glob("*.html"), *DATA.glob("*.html")])
+
+
+def snapshot_of(path: Path) -> dict[str, object]:
+    """What the cleaner extracts from one page, as JSON: the fields a speed-up must not change."""
+    raw = RawDocument(source=path.name, media="html", body=path.read_text(encoding="utf-8"))
+    try:
+        bulletin = clean_html(raw)
+    except InputError as error:
+        return {"error": error.reason}
+    return {
+        "url": bulletin.url,
+        "title": bulletin.title,
+        "published": bulletin.published.isoformat() if bulletin.published else None,
+        "author": bulletin.author,
+        "categories": list(bulletin.categories),
+        "blocks": [[b.kind, b.text, b.level, b.start, b.end] for b in bulletin.blocks],
+        "links": [[link.text, link.url, link.start, link.end] for link in bulletin.links],
+    }
+
+
+def write_snapshot() -> None:
+    """Record the snapshot (only when the cleaner's output is MEANT to change): ``python -c 'import
+    tests.test_clean_html as t; t.write_snapshot()'``."""
+    pages = {f"{p.parent.name}/{p.name}": snapshot_of(p) for p in SNAPSHOT_PAGES}
+    SNAPSHOT.write_text(json.dumps(pages, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", SNAPSHOT_PAGES, ids=lambda p: p.name)
+def test_output_matches_snapshot(path: Path) -> None:
+    """Every sample and fixture page cleans exactly as recorded (guards refactors and speed-ups)."""
+    expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))[f"{path.parent.name}/{path.name}"]
+    assert snapshot_of(path) == expected
