@@ -332,17 +332,22 @@ def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:
 
 
 def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
-    """Past or future as the words governing the date say; None when nothing says (or a noun intervenes)."""
+    """Past or future as the words governing the date say; None when nothing says (or a noun intervenes).
+
+    The governing verb decides ("ran until 30 June" is past); the words just before the date
+    ("since August", "until September") only when the verb does not.
+    """
     span = parsed.span(start, end)
     if span is None or not len(span):
         return None
-    sentence = span.sent
-    for token in reversed(parsed.doc[max(sentence.start, span.start - 3):span.start]):
-        if token.lower_ in PAST_CUES:
-            return "past"
-        if token.lower_ in FUTURE_CUES:
-            return "future"
-    token: Token = span.root
+    tense = _governing_tense(span.root)
+    if tense is None:
+        before = {t.lower_ for t in parsed.doc[max(span.sent.start, span.start - 3):span.start]}
+        tense = _cue_tense(before)
+    return tense
+
+
+def _governing_tense(token: Token) -> Tense:
     passed_verb = infinitive = False
     for _ in range(6):
         if token.head is token:
@@ -350,8 +355,8 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         token = token.head
         if token.pos_ in ("NOUN", "PROPN") and not passed_verb:  # "the meeting in December": the date dates the noun
             return _cue_tense({c.lower_ for c in token.children})
-        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in FUTURE_CUES:
-            continue
+        if token.pos_ not in ("VERB", "AUX") and (token.lower_ not in FUTURE_CUES or token.pos_ == "ADP"):
+            continue  # walk past prepositions ("until") to the verb; stop at "due", "expected"
         helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if token.lower_ in FUTURE_CUES or helpers & FUTURE_CUES:
             return "future"
@@ -365,8 +370,8 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
 
 
 def _cue_tense(words: set[str]) -> Tense:
-    """Tense a present-tense clause takes from its subject: "the next survey runs", "the last meeting is"."""
-    return "future" if words & FUTURE_CUES else "past" if words & PAST_CUES else None
+    """Tense cue words give: "the next survey runs", "the last meeting", "since August"."""
+    return "past" if words & PAST_CUES else "future" if words & FUTURE_CUES else None
 
 
 def _pick_year(point: Point, tense: Tense, ref: tuple[dt.date, dt.date], spread: int = 1) -> Point | None:

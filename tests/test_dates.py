@@ -83,6 +83,8 @@ YEAR_INFERENCE = [
     ("past with since", "The review team has met four times since October.", JAN_2019, ["2018-10"]),
     ("future with will", "The final report will be published in March.", JAN_2019, ["2019-03"]),
     ("future with expected to", "The revised code is expected to be laid in February.", JAN_2019, ["2019-02"]),
+    ("past verb with until", "The consultation ran until 30 June.", JAN_2019, ["2018-06-30"]),
+    ("future verb with until", "This is the last post until June.", dt.date(2015, 6, 25), ["2015-06"]),
     ("future with due", "A summary of responses is due in April.", JAN_2019, ["2019-04"]),
     ("no tense: nearest", "Minutes of the October meeting are on our webpages.", JAN_2019, ["2018-10"]),
     ("carried from the sentence", "The Board first met on 12 May 2018 and again in August and October.", JAN_2019,
