@@ -29,14 +29,13 @@ TRIGGER_TYPES = (
     "appointment",
     "event",
 )
-# Events of these types take no location and no group by anaphora or from earlier sentences.
-NEAREST_TRIGGER_MAX_TOKENS = 6  # a trigger the date does not hang from must be this close ("ran ... from 2 April")
-NEAREST_NOUN_MAX_TOKENS = 3  # closer still for a noun ("will go to consultation in May")
 VERB_POS = frozenset({"VERB", "AUX"})
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl"})
-NONFINITE_DEPS = frozenset({"xcomp", "acl", "advcl", "pcomp"})
+# "appos": a verb opening a quoted title ("a report, “Learning from the Pilots”, in October")
+NONFINITE_DEPS = frozenset({"xcomp", "acl", "advcl", "pcomp", "appos"})
 NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})  # "staff working on the report": not about the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +52,35 @@ class Trigger:
 # ---------------------------------------------------------------- word lists (compiled once)
 
 
-def _phrase(entry: str) -> tuple[tuple[str, ...], bool]:
-    verb_only = entry.endswith("/verb")
-    return tuple(entry.removesuffix("/verb").casefold().split()), verb_only
+@dataclass(frozen=True, slots=True)
+class TriggerPhrase:
+    """One line of a trigger file: "take up +post" (a dependent "post"), "follow/verb/document" (a verb whose
+    subject or object is a document)."""
+
+    words: tuple[str, ...]
+    type: str
+    verb_only: bool = False  # "/verb": "issued", not "the issue"
+    document: bool = False  # "/document": "the report is due", not "the ferry is due"
+    dependents: tuple[str, ...] = ()  # "+as": "join the Board as Chair", not "join the discussion"
+
+
+def _phrase(entry: str, event_type: str) -> TriggerPhrase:
+    phrase, *flags = entry.casefold().split("/")
+    words = [w for w in phrase.split() if not w.startswith("+")]
+    dependents = tuple(w[1:] for w in phrase.split() if w.startswith("+"))
+    return TriggerPhrase(tuple(words), event_type, "verb" in flags, "document" in flags, dependents)
 
 
 @cache
-def _triggers_by_first_word() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
-    """First word -> (phrase words, verb only, type), longest phrases first."""
-    table: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+def _triggers_by_first_word() -> dict[str, list[TriggerPhrase]]:
+    """First word -> trigger phrases, longest phrases first."""
+    table: dict[str, list[TriggerPhrase]] = {}
     for event_type in TRIGGER_TYPES:
         for entry in load_list(f"events-{event_type}"):
-            words, verb_only = _phrase(entry)
-            table.setdefault(words[0], []).append((words, verb_only, event_type))
+            phrase = _phrase(entry, event_type)
+            table.setdefault(phrase.words[0], []).append(phrase)
     for entries in table.values():
-        entries.sort(key=lambda e: -len(e[0]))
+        entries.sort(key=lambda e: -len(e.words))
     return table
 
 
@@ -128,6 +141,11 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             for words, default in happening.get(token.lemma_.casefold(), []):
                 if token.pos_ in VERB_POS and _match_at(sentence, i, words):
                     root = _phrase_root(sentence, i, len(words))
+                    if any(c.dep_ == "xcomp" for c in root.children):
+                        break  # "numbers began to rise in 2017": the rising is what happened, not an occasion
+                    default, _, flag = default.partition("/")
+                    if flag == "intransitive" and any(c.dep_ == "dobj" for c in root.children):
+                        default = ""  # "the pilot began in May" is a happening; "parents began support" is not
                     found = (_occasion_type(sentence, root) or default, len(words))
                     break
         direct_only = False
@@ -148,14 +166,54 @@ def find_triggers(sentence: Span) -> list[Trigger]:
 def _specific_trigger(sentence: Span, i: int, weak: frozenset[str], context: bool) -> tuple[str, int] | None:
     token = sentence[i]
     for key in {token.lemma_.casefold(), token.lower_}:
-        for words, verb_only, event_type in _triggers_by_first_word().get(key, []):
-            if verb_only and token.pos_ not in VERB_POS:
+        for phrase in _triggers_by_first_word().get(key, []):
+            words = phrase.words
+            if phrase.verb_only and token.pos_ not in VERB_POS:
                 continue
             if len(words) == 1 and words[0] in weak and not context:
                 continue
-            if _match_at(sentence, i, words):
-                return event_type, len(words)
+            if not _match_at(sentence, i, words):
+                continue
+            root = _phrase_root(sentence, i, len(words))
+            if phrase.dependents and not all(_has_dependent(root, d) for d in phrase.dependents):
+                continue
+            if phrase.document and not _about_document(root):
+                continue
+            return phrase.type, len(words)
     return None
+
+
+def _has_dependent(root: Token, word: str) -> bool:
+    return any(_word_matches(child, word) for child in root.children)
+
+
+def _about_document(root: Token) -> bool:
+    """Whether the subject or object of ``root`` is a document: "the report is due", "the guidance will follow",
+    "make its recommendations", "the report, due in March"."""
+    heads = [c for c in root.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"]
+    if not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        if root.dep_ in {"acomp", "xcomp", "conj"}:  # "is due": the subject hangs from "is"
+            heads += [c for c in root.head.children if c.dep_ in SUBJECT_DEPS]
+        elif root.dep_ in {"amod", "acl", "relcl"}:  # "the report, due in March": the noun is the subject
+            heads.append(root.head)
+    nouns = load_set("events-document-nouns", casefold=True)
+    for head in heads:
+        if head.dep_ in SUBJECT_DEPS or head is root.head:
+            # anywhere in the subject: "A second volume of the guidance", "Guidance for boards, “A Guide to X”"
+            words = [head.doc[i] for i in _subtree_without_clauses(head)]
+        else:  # the object itself or its "of" phrase: "make its recommendations", not "make changes to the plan"
+            words = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+        if any(t.lemma_.casefold() in nouns or t.lower_ in nouns for t in words):
+            return True
+    return False
+
+
+def _subtree_without_clauses(head: Token) -> set[int]:
+    tokens = {head.i}
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            tokens |= _subtree_without_clauses(child)
+    return tokens
 
 
 def _occasion_at(sentence: Span, i: int) -> tuple[str, int] | None:
@@ -196,75 +254,9 @@ def _is_irrealis(root: Token) -> bool:
     return root.dep_ in {"acl", "xcomp", "advcl"} and root.head.lemma_.casefold() in intention
 
 
-# ---------------------------------------------------------------- anchoring a date to a trigger
-
-
-def _in_subject_of(token: Token, verb: Token) -> bool:
-    """Whether ``token`` lies in the subject of ``verb`` ("This year's Week ran from ...": "This year")."""
-    if verb.pos_ not in VERB_POS:
-        return False
-    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.i <= token.i <= c.right_edge.i for c in verb.children)
-
-
-def _is_nonfinite_dependent(verb: Token) -> bool:
-    """A verb with no subject of its own that completes a higher one ("issued to organisations being asked to
-    nominate ... on 12 November"): a date hanging from it can still be the higher verb's."""
-    return (
-        verb.dep_ in NONFINITE_DEPS
-        and verb.tag_ in NONFINITE_TAGS
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    )
-
-
 def governing_verb(token: Token) -> Token | None:
+    """The first verb above ``token`` in the parse."""
     for ancestor in token.ancestors:
         if ancestor.pos_ in VERB_POS:
             return ancestor
     return None
-
-
-def anchor_trigger(date_root: Token, triggers: list[Trigger], granularity: str) -> Trigger | None:
-    """The trigger the date hangs from (climbing past "intention to"), else the nearest one of its clause."""
-    usable = [t for t in triggers if t.type and not (t.noun and granularity == "year")]
-    if not usable:
-        return None
-    by_token = {tok_i: t for t in usable for tok_i in range(t.start, t.end)}
-    above = _trigger_above(date_root, by_token)
-    if above is not None and not above.direct_only:
-        return above
-    verb = governing_verb(date_root)
-    clause = range(verb.left_edge.i, verb.right_edge.i + 1) if verb is not None else None
-    near = [
-        t
-        for t in usable
-        if not t.direct_only
-        and (clause is None or t.root.i in clause)
-        and not _in_subject_of(date_root, t.root)
-        and _token_distance(t, date_root) <= (NEAREST_NOUN_MAX_TOKENS if t.noun else NEAREST_TRIGGER_MAX_TOKENS)
-    ]
-    nearest = min(near, key=lambda t: _token_distance(t, date_root), default=None)
-    if above is None or (nearest and _token_distance(nearest, date_root) <= _token_distance(above, date_root)):
-        return nearest  # a trigger word beats an occasion noun the parse may have hung the date on by mistake
-    return above
-
-
-def _trigger_above(date_root: Token, by_token: dict[int, Trigger]) -> Trigger | None:
-    """The first trigger among the date's heads, climbing past "intention to" and non-finite verbs, not past
-    the date's own finite verb."""
-    postponed: Trigger | None = None
-    for ancestor in date_root.ancestors:
-        if _in_subject_of(date_root, ancestor):
-            break  # a date inside the subject dates the subject ("The 2017 awards were held on ...")
-        trigger = by_token.get(ancestor.i)
-        if trigger is not None and not trigger.irrealis:
-            return trigger
-        postponed = postponed or trigger
-        if ancestor.pos_ in VERB_POS and postponed is None and not _is_nonfinite_dependent(ancestor):
-            break
-    return postponed
-
-
-def _token_distance(trigger: Trigger, token: Token) -> int:
-    if trigger.start <= token.i < trigger.end:
-        return 0
-    return min(abs(token.i - trigger.start), abs(token.i - (trigger.end - 1)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from .event_anchor import anchor_trigger
 from .event_context import (
     DOCUMENT_TYPES,
     Context,
@@ -23,7 +24,7 @@ from .event_context import (
     publication_forms,
     unique,
 )
-from .event_triggers import Trigger, anchor_trigger, find_triggers
+from .event_triggers import Trigger, find_triggers
 from .parsed import ParsedBulletin
 from .records import Block, DateMention, Event, GroupMention, PublicationMention
 from .schema import EVENT_TYPES
@@ -63,8 +64,29 @@ def find_events(
         if key not in seen:
             seen.add(key)
             events.append(event)
+    events = _without_month_repeats(events)
     logger.debug("%s: %d events from %d date mentions", parsed.bulletin_id, len(events), len(dates))
     return events
+
+
+def _without_month_repeats(events: list[Event]) -> list[Event]:
+    """Drop "the May meeting" when the same group's (or an unnamed group's) meeting is dated to a day of that
+    month elsewhere ("met on 30 May"): a month reference to a meeting already listed is the same meeting."""
+    day_meetings: dict[str, list[tuple[str, ...]]] = {}
+    for event in events:
+        if event.type == "meeting" and len(event.value) > len("YYYY-MM"):
+            for month in {event.value[:7], event.value.split("/")[-1][:7]}:
+                day_meetings.setdefault(month, []).append(event.groups)
+    return [e for e in events if not _repeats_a_day_meeting(e, day_meetings)]
+
+
+def _repeats_a_day_meeting(event: Event, day_meetings: dict[str, list[tuple[str, ...]]]) -> bool:
+    if event.type != "meeting" or len(event.value) != len("YYYY-MM"):
+        return False
+    return any(
+        not event.groups or not groups or set(event.groups) & set(groups)
+        for groups in day_meetings.get(event.value, [])
+    )
 
 
 def _anchor(ctx: Context, date: DateMention, cache_: dict[int, list[Trigger]]) -> Trigger | None:
