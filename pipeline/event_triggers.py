@@ -65,10 +65,10 @@ class TriggerPhrase:
 
 
 def _phrase(entry: str, event_type: str) -> TriggerPhrase:
-    phrase, *flags = entry.casefold().split("/")
-    words = [w for w in phrase.split() if not w.startswith("+")]
-    dependents = tuple(w[1:] for w in phrase.split() if w.startswith("+"))
-    return TriggerPhrase(tuple(words), event_type, "verb" in flags, "document" in flags, dependents)
+    parts = entry.casefold().split()
+    dependents = tuple(w[1:] for w in parts if w.startswith("+"))
+    phrase, *flags = " ".join(w for w in parts if not w.startswith("+")).split("/")
+    return TriggerPhrase(tuple(phrase.split()), event_type, "verb" in flags, "document" in flags, dependents)
 
 
 @cache
@@ -177,9 +177,11 @@ def _specific_trigger(sentence: Span, i: int, weak: frozenset[str], context: boo
             root = _phrase_root(sentence, i, len(words))
             if phrase.dependents and not all(_has_dependent(root, d) for d in phrase.dependents):
                 continue
-            if phrase.document and not _about_document(root):
-                continue
-            return phrase.type, len(words)
+            if not phrase.document:
+                return phrase.type, len(words)
+            document_type = _document_type(root)
+            if document_type:
+                return document_type, len(words)
     return None
 
 
@@ -187,9 +189,10 @@ def _has_dependent(root: Token, word: str) -> bool:
     return any(_word_matches(child, word) for child in root.children)
 
 
-def _about_document(root: Token) -> bool:
-    """Whether the subject or object of ``root`` is a document: "the report is due", "the guidance will follow",
-    "make its recommendations", "the report, due in March"."""
+def _document_type(root: Token) -> str:
+    """ "publication" when the subject or object of ``root`` is a document ("the report is due", "the guidance will
+    follow", "make its recommendations", "the report, due in March"), "legislation" when it is a legal instrument
+    ("statutory guidance was laid", "the Regulations were laid"), else ""."""
     heads = [c for c in root.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"]
     if not any(c.dep_ in SUBJECT_DEPS for c in root.children):
         if root.dep_ in {"acomp", "xcomp", "conj"}:  # "is due": the subject hangs from "is"
@@ -197,15 +200,19 @@ def _about_document(root: Token) -> bool:
         elif root.dep_ in {"amod", "acl", "relcl"}:  # "the report, due in March": the noun is the subject
             heads.append(root.head)
     nouns = load_set("events-document-nouns", casefold=True)
+    legal = load_set("events-legal-instruments", casefold=True)
     for head in heads:
         if head.dep_ in SUBJECT_DEPS or head is root.head:
             # anywhere in the subject: "A second volume of the guidance", "Guidance for boards, “A Guide to X”"
-            words = [head.doc[i] for i in _subtree_without_clauses(head)]
+            words = [head.doc[i] for i in sorted(_subtree_without_clauses(head))]
         else:  # the object itself or its "of" phrase: "make its recommendations", not "make changes to the plan"
             words = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
-        if any(t.lemma_.casefold() in nouns or t.lower_ in nouns for t in words):
-            return True
-    return False
+        keys = {k for t in words for k in (t.lemma_.casefold(), t.lower_)}
+        if keys & legal:
+            return "legislation"
+        if keys & nouns:
+            return "publication"
+    return ""
 
 
 def _subtree_without_clauses(head: Token) -> set[int]:

@@ -99,6 +99,21 @@ CASES = [
         "month",
         "publication",
     ),
+    # a legal instrument laid before Parliament is a legislation event; a report laid there is a publication
+    (
+        "Statutory guidance under the Harbours (Scotland) Act 2017 was laid in the Scottish Parliament on 4 March.",
+        "4 March",
+        "2019-03-04",
+        "day",
+        "legislation",
+    ),
+    (
+        "The draft Ferry Fares Regulations will be laid before Parliament in September.",
+        "September",
+        "2019-09",
+        "month",
+        "legislation",
+    ),
     (
         "The taskforce has been asked to make its recommendations by 28 February 2020.",
         "28 February 2020",
@@ -113,6 +128,7 @@ CASES = [
         "month",
         "publication",
     ),
+    ("Members noted that all three harbours would report again in November.", "November", "2019-11", "month", None),
     ("Our draft findings went to the Cabinet Secretary on 14 May.", "14 May", "2019-05-14", "day", "publication"),
     ("Since our last update in March, the pilots have grown.", "March", "2019-03", "month", "publication"),
     ("Ferry timetables will follow the usual pattern in July 2019.", "July 2019", "2019-07", "month", None),
