@@ -27,6 +27,7 @@ from .people_names import (
     name_mentions,
     person_key,
     role_anchored_names,
+    surname_anchored_names,
 )
 from .people_ties import (
     Tie,
@@ -94,11 +95,15 @@ def _organisation_like(doc: Doc, person: Person, occurrences: list[tuple[int, in
     if person.ties or len(named) != 1:
         return False
     m = named[0]
-    if m.source != "ner" or m.title or m.honorific or m.post_nominals:
+    if m.title or m.honorific or m.post_nominals:
         return False
+    left, right = m.outer_start - 1, m.outer_end
+    if right + 1 < len(doc) and doc[right].text == "," and doc[right + 1].lower_ == "which":
+        return True  # "East Lothian, which is testing ...": a person is "who"
+    if m.source != "ner":
+        return False  # a list line's or a role's name: the layout says person
     group_ends = {end for _, end, _ in occurrences}
     group_starts = {start for start, _, _ in occurrences}
-    left, right = m.outer_start - 1, m.outer_end
     if left > 0 and doc[left].lower_ in COORDINATORS and doc[left - 1].idx + len(doc[left - 1]) in group_ends:
         return True  # "the Scottish Youth Parliament and Home Start"
     after = right + 1 + int(right + 1 < len(doc) and doc[right + 1].lower_ == "the")
@@ -118,6 +123,7 @@ def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str
     doc = parsed.doc
     candidates = name_mentions(parsed)
     first_pass = merge_mentions([m for m in candidates if _keep(doc, m, occurrences)])
+    first_pass = merge_mentions(first_pass + surname_anchored_names(doc, first_pass))
     blocked = {
         i for m in first_pass if m.words > 1 or m.title or m.honorific for i in range(m.outer_start, m.outer_end)
     }

@@ -329,3 +329,18 @@ def name_mentions(parsed: ParsedBulletin) -> list[NameMention]:
     doc = parsed.doc
     candidates = _ner_names(doc) + _title_names(doc) + _post_nominal_names(doc)
     return candidates + _cue_names(doc, parsed.text) + _list_item_names(parsed)
+
+
+def surname_anchored_names(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """ "Minister for Children Fiona Harkness announced ... Ms Harkness said": a first name plus a surname that
+    a titled mention confirms is a name, even where the NER missed it (so no role runs over it)."""
+    surnames = {doc[m.start].text for m in mentions if m.words == 1 and (m.title or m.honorific)}
+    if not surnames:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for token in doc:
+        i = token.i
+        if token.text in surnames and i > 0 and i not in covered and i - 1 not in covered and is_name_word(doc[i - 1]):
+            found.append(_mention(doc, i - 1, i - 1, i + 1, "surname"))
+    return found

@@ -172,7 +172,11 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
         j -= 1
     # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym
     # or an organisation possessor; otherwise the role starts after it ("Maree Todd and Education Secretary")
-    if possessor is None and (not doc[start].text.isupper() or len(doc[start]) < 2):
+    # or at the head of a list part ("Councillor Ann Hill, Children and Young People Spokesperson, COSLA")
+    # unless the words before the "and" hold an office themselves ("Deputy First Minister and Cabinet Secretary")
+    opens_part = start > 0 and (doc[start - 1].text in {",", "(", ";", ":"} or doc[start - 1].is_space)
+    opens_part = opens_part and not any(head_at(doc, k) for k in range(start, head_start))
+    if possessor is None and not opens_part and (not doc[start].text.isupper() or len(doc[start]) < 2):
         for k in range(head_start - 1, start - 1, -1):
             if doc[k].lower_ in {"and", "&"}:
                 start = k + 1

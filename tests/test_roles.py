@@ -143,6 +143,19 @@ POSSESSIVE_CASES = [
 
 MONTH_SURNAME_CASES = [
     (
+        "titled-surname-confirms-name-after-role",
+        "Islands will gain a new fund, Minister for Children and Young People Morag Ferrier announced today. "
+        "Ms Ferrier said the fund would help carers.",
+        (),
+        _expect(("Morag Ferrier", "Minister for Children and Young People")),
+    ),
+    (
+        "list-part-role-with-and",
+        "Councillor Ruth Baird, Children and Young People Spokesperson, COSLA, opened the session.",
+        ("COSLA",),
+        _expect(("Ruth Baird", "Children and Young People Spokesperson")),
+    ),
+    (
         "month-surname-before-role",
         "Alasdair May, currently Director of Finance at Tayside Carers Trust, will join the Board in the spring.",
         ("Tayside Carers Trust",),
@@ -161,6 +174,13 @@ NOT_PEOPLE_CASES = [
         "organisation-coordinated-with-group",
         "Thanks go to the Scottish Youth Parliament and Home Start, whose members tested the leaflets.",
         ("Scottish Youth Parliament",),
+        set(),
+    ),
+    (
+        "place-with-which",
+        "Three areas are testing the approach: Moray, which shares a chronology, and West Kilbride, which is "
+        "working with schools.",
+        (),
         set(),
     ),
     (
@@ -209,6 +229,15 @@ ROLE_FIRST_GROUPS = (
     "Northern Isles College",
     "Scottish Youth Parliament",
 )
+
+
+def test_list_line_place_with_which_is_not_a_person(nlp):
+    blocks = [
+        ("paragraph", "Three areas joined the pilot:"),
+        ("list_item", "Moray, which shares one chronology across services;"),
+        ("list_item", "West Kilbride, which is working with schools."),
+    ]
+    assert _people(nlp, blocks) == []
 
 
 def test_list_lines_with_role_first_or_org_between(nlp):
