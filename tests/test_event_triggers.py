@@ -273,3 +273,18 @@ def test_trigger_of_a_later_clause_of_a_coordinated_verb(nlp):
     )
     events = _events(nlp, [sentence], [_month("May", "2019-05"), _day("2 October", "2019-10-02")])
     assert [(e.type, e.value) for e in events] == [("meeting", "2019-05"), ("meeting", "2019-10-02")]
+
+
+# The new triggers need their condition: a document as subject, "as" after "join", no verb completing "start".
+NOT_EVENTS = [
+    ("The ferry is due at the pier on 3 May.", "3 May", "2019-05-03", "day"),
+    ("Staff joined the discussion on 4 June.", "4 June", "2019-06-04", "day"),
+    ("Prices will follow inflation from April 2020.", "April 2020", "2020-04", "month"),
+    ("Delays started to fall in March 2019.", "March 2019", "2019-03", "month"),
+    ("The Board will make a decision in June.", "June", "2019-06", "month"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "granularity"), NOT_EVENTS, ids=[c[2] for c in NOT_EVENTS])
+def test_not_an_event(nlp, sentence, surface, value, granularity):
+    assert _events(nlp, [sentence], [(surface, value, granularity, 0)]) == []
