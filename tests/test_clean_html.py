@@ -7,10 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from pipeline.clean import clean_document
-from pipeline.clean.html import clean_html, drop_sign_off, drop_title_and_kicker, is_furniture
+from pipeline.clean.html import clean_html, drop_sign_off, drop_title_and_kicker, is_furniture, parse_html
 from pipeline.clean.metadata import date_from_url, parse_byline, parse_date, strip_site_suffix
 from pipeline.clean.profiles import choose_profile
 from pipeline.errors import InputError
@@ -116,8 +115,8 @@ def test_profile_needs_wordpress_fingerprint() -> None:
         '<html><body><article class="post"><div class="entry-content"><p>Text.</p></div></article></body></html>'
     )
     genuine = lookalike.replace("<body>", '<body><link rel="stylesheet" href="/wp-content/themes/a/style.css">')
-    assert choose_profile(BeautifulSoup(lookalike, "lxml")) is None
-    assert choose_profile(BeautifulSoup(genuine, "lxml")) is not None
+    assert choose_profile(parse_html(lookalike)) is None
+    assert choose_profile(parse_html(genuine)) is not None
 
 
 # --- trafilatura fallback -------------------------------------------------------------------------------

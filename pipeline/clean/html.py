@@ -23,15 +23,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import trafilatura
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from ..bulletin import make_bulletin, normalise_space
 from ..errors import InputError
 from ..lexicon import load_list
 from ..records import Block, Bulletin, RawDocument
 from . import metadata
-from .html_blocks import BlockDraft, blocks_from_soup, blocks_from_trafilatura
-from .profiles import FALLBACK_PRUNE_XPATH, SiteProfile, choose_profile
+from .html_blocks import BlockDraft, blocks_from_element, blocks_from_trafilatura, get_text, has_text, remove_element
+from .profiles import FALLBACK_PRUNE_XPATH, SiteProfile, choose_profile, select
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +68,14 @@ class PageFacts:
 
 def clean_html(raw: RawDocument) -> Bulletin:
     """Clean one HTML page. Raises ``InputError`` when the page has no body text."""
-    soup = BeautifulSoup(raw.body, "lxml")
-    if soup.body is None or not soup.body.get_text(strip=True):
+    root = parse_html(raw.body)
+    body = root.find("body") if root is not None else None
+    if body is None or not has_text(body):
         raise InputError(raw.source, "HTML page has no body text", stage="clean")
-    url = raw.url or _declared_url(soup)
+    url = raw.url or _declared_url(root)
 
-    profile = choose_profile(soup)
-    facts = _read_with_profile(soup, profile, url) if profile else None
+    profile = choose_profile(root)
+    facts = _read_with_profile(root, profile, url) if profile else None
     if facts is None:
         facts = _read_with_trafilatura(raw.body, url)
     elif not facts.draft.blocks:  # keep the profile's metadata, take trafilatura's body
@@ -83,10 +84,10 @@ def clean_html(raw: RawDocument) -> Bulletin:
     if not facts.draft.blocks:
         raise InputError(raw.source, "HTML page has no body text", stage="clean")
 
-    title = raw.title or facts.title or metadata.find_title(soup) or ""
-    published = raw.published or facts.published or metadata.find_published(soup) or metadata.date_from_url(url)
-    author = raw.author or (facts.author if facts.author_known else facts.author or metadata.find_author(soup))
-    categories = facts.categories or metadata.find_categories(soup)
+    title = raw.title or facts.title or metadata.find_title(root) or ""
+    published = raw.published or facts.published or metadata.find_published(root) or metadata.date_from_url(url)
+    author = raw.author or (facts.author if facts.author_known else facts.author or metadata.find_author(root))
+    categories = facts.categories or metadata.find_categories(root)
     blocks = tidy_blocks(facts.draft.blocks, title)
     if not blocks:
         raise InputError(raw.source, "HTML page has no body text once furniture is removed", stage="clean")
@@ -103,57 +104,72 @@ def clean_html(raw: RawDocument) -> Bulletin:
     )
 
 
-def _declared_url(soup: BeautifulSoup) -> str | None:
+def parse_html(html: str) -> etree._Element | None:
+    """The page as an lxml tree (None when there is nothing to parse). Fed to the parser the way BeautifulSoup
+    fed it, so the tree (and so the output) is the one the cleaner always read."""
+    parser = etree.HTMLParser(recover=True)
+    try:
+        parser.feed(html)
+        return parser.close()
+    except etree.XMLSyntaxError:  # an empty document
+        return None
+
+
+_CANONICAL = etree.XPath("(descendant::link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')])[1]")
+
+
+def _declared_url(root: etree._Element) -> str | None:
     """The page's own address: <link rel=canonical> or og:url."""
-    canonical = soup.find("link", rel="canonical")
-    if isinstance(canonical, Tag) and canonical.get("href"):
-        return str(canonical["href"]).strip()
-    return metadata.meta_content(soup, "og:url")
+    canonical = _CANONICAL(root)
+    if canonical and canonical[0].get("href"):  # type: ignore[index,union-attr]
+        return str(canonical[0].get("href")).strip()  # type: ignore[index,union-attr]
+    return metadata.meta_content(root, "og:url")
 
 
 # --- route 1: a site profile ------------------------------------------------------------------------
 
 
-def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...]) -> str | None:
+def _first_text(root: etree._Element, selectors: tuple[str, ...]) -> str | None:
     for selector in selectors:
-        for tag in soup.select(selector):
-            text = normalise_space(tag.get_text(" ", strip=True))
+        for tag in select(root, selector):
+            text = normalise_space(get_text(tag, " ", strip=True))
             if text:
                 return text
     return None
 
 
-def _profile_published(soup: BeautifulSoup, profile: SiteProfile) -> dt.date | None:
+def _profile_published(root: etree._Element, profile: SiteProfile) -> dt.date | None:
     for selector in profile.published:
-        for tag in soup.select(selector):
-            date = metadata.parse_date(str(tag.get("datetime") or "")) or metadata.parse_date(tag.get_text(" "))
+        for tag in select(root, selector):
+            date = metadata.parse_date(str(tag.get("datetime") or "")) or metadata.parse_date(get_text(tag, " "))
             if date:
                 return date
     return None
 
 
-def _read_with_profile(soup: BeautifulSoup, profile: SiteProfile, url: str | None) -> PageFacts:
+def _read_with_profile(root: etree._Element, profile: SiteProfile, url: str | None) -> PageFacts:
     """Metadata from the profile's selectors and byline, body from its body element minus furniture."""
-    byline_text = _first_text(soup, profile.byline)
+    byline_text = _first_text(root, profile.byline)
     byline = metadata.parse_byline(byline_text)
-    author_link = _first_text(soup, profile.author)
+    author_link = _first_text(root, profile.author)
     categories = tuple(
-        dict.fromkeys(normalise_space(a.get_text(" ")) for s in profile.categories for a in soup.select(s))
+        dict.fromkeys(normalise_space(get_text(a, " ")) for s in profile.categories for a in select(root, s))
     )
     facts = PageFacts(
         draft=BlockDraft(),
-        title=_first_text(soup, profile.title),
-        published=_profile_published(soup, profile) or byline.published,
+        title=_first_text(root, profile.title),
+        published=_profile_published(root, profile) or byline.published,
         author=metadata.clean_author(author_link) or byline.author,
         author_known=byline_text is not None or author_link is not None,
         categories=tuple(c for c in categories if c) or byline.categories,
     )
-    body = soup.select_one(profile.body)
-    if body is not None:
+    bodies = select(root, profile.body)
+    if bodies:
+        body = bodies[0]
         for selector in profile.drop:
-            for tag in body.select(selector):
-                tag.decompose()
-        facts.draft = blocks_from_soup(body, url)
+            for tag in select(body, selector, inside=True):
+                remove_element(tag)
+        facts.draft = blocks_from_element(body, url)
     return facts
 
 

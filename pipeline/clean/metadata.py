@@ -5,7 +5,7 @@ Two kinds of helper live here:
 - string helpers, usable by any cleaner (the text-dump cleaner imports them):
   ``parse_date``, ``date_from_url``, ``parse_byline``, ``strip_site_suffix``,
   ``clean_author``;
-- page helpers that read common markup from a parsed page (BeautifulSoup):
+- page helpers that read common markup from a page parsed by lxml:
   ``meta_content``, ``json_ld_objects``, ``find_title``, ``find_published``,
   ``find_author``, ``find_categories``.
 
@@ -22,9 +22,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from ..bulletin import normalise_space
+from .html_blocks import get_text, visible_strings
+from .profiles import select
 
 log = logging.getLogger(__name__)
 
@@ -160,25 +162,38 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
 
 
 # --- page helpers ---------------------------------------------------------------------------------
+# They read a page parsed by lxml (``lxml.etree.HTMLParser``); ``get_text`` reads elements as BeautifulSoup
+# did, so the values found did not change when the cleaner moved from BeautifulSoup to lxml.
+
+_META = {attr: etree.XPath(f"descendant::meta[@{attr}=$key]") for attr in ("property", "name", "itemprop")}
+_JSON_LD = etree.XPath("descendant::script[@type='application/ld+json']")
+_TITLE = etree.XPath("(descendant::title)[1]")
+_TIME = etree.XPath("(descendant::time)[1]")
+_AUTHOR_LINKS = "a[rel~=author], .byline .author, .author.vcard"
+_CATEGORY_LINKS = "a[rel~=category]"
+_SECTION_META = "meta[property='article:section']"
+_LABEL_TAGS = ("p", "span", "div", "dd", "li")
+_LABEL_MAX_CHARS = 60  # a "Published: 12 March 2019" field is short; longer text is a paragraph that says so
+_LABEL_MAX_TAGS = 2000
 
 
-def meta_content(soup: BeautifulSoup | Tag, *keys: str) -> str | None:
+def meta_content(root: etree._Element, *keys: str) -> str | None:
     """First non-empty ``<meta property|name=KEY content=...>`` among keys, e.g. "og:title"."""
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            tag = soup.find("meta", attrs={attr: key})
-            if isinstance(tag, Tag):
-                content = normalise_space(str(tag.get("content") or ""))
+        for query in _META.values():
+            found = query(root, key=key)
+            if found:
+                content = normalise_space(str(found[0].get("content") or ""))  # type: ignore[index,union-attr]
                 if content:
                     return content
     return None
 
 
-def json_ld_objects(soup: BeautifulSoup | Tag) -> Iterator[dict]:
+def json_ld_objects(root: etree._Element) -> Iterator[dict]:
     """Every JSON-LD object of the page, ``@graph`` members included; broken JSON is skipped."""
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in _JSON_LD(root):  # type: ignore[union-attr]
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")  # type: ignore[union-attr]
         except (json.JSONDecodeError, TypeError):
             log.debug("skipping unreadable JSON-LD block")
             continue
@@ -192,23 +207,24 @@ def json_ld_objects(soup: BeautifulSoup | Tag) -> Iterator[dict]:
                     stack.extend(graph)
 
 
-def _json_ld_value(soup: BeautifulSoup | Tag, key: str) -> object:
-    for item in json_ld_objects(soup):
+def _json_ld_value(root: etree._Element, key: str) -> object:
+    for item in json_ld_objects(root):
         if item.get(key):
             return item[key]
     return None
 
 
-def find_title(soup: BeautifulSoup | Tag) -> str | None:
+def find_title(root: etree._Element) -> str | None:
     """The post's own title: og:title, JSON-LD headline, then <title> without its site suffix."""
-    title = meta_content(soup, "og:title", "twitter:title")
-    headline = _json_ld_value(soup, "headline")
+    title = meta_content(root, "og:title", "twitter:title")
+    headline = _json_ld_value(root, "headline")
     if not title and isinstance(headline, str):
         title = normalise_space(headline)
     if title:
         return title
-    if soup.title and soup.title.get_text(strip=True):
-        return strip_site_suffix(soup.title.get_text(), meta_content(soup, "og:site_name"))
+    found = _TITLE(root)
+    if found and get_text(found[0], strip=True):  # type: ignore[index,arg-type]
+        return strip_site_suffix(get_text(found[0]), meta_content(root, "og:site_name"))  # type: ignore[index,arg-type]
     return None
 
 
@@ -216,22 +232,23 @@ def find_title(soup: BeautifulSoup | Tag) -> str | None:
 _PUBLISHED_LABEL = re.compile(r"^\s*(?:Published|Date published|Posted)\s*:?\s*(.+)$", re.IGNORECASE)
 
 
-def find_published(soup: BeautifulSoup | Tag) -> dt.date | None:
+def find_published(root: etree._Element) -> dt.date | None:
     """Publication date from meta tags, JSON-LD, <time datetime>, or a "Published: ..." label."""
     candidates: list[str | None] = [
-        meta_content(soup, "article:published_time", "datePublished", "date", "DC.date.issued", "pubdate"),
+        meta_content(root, "article:published_time", "datePublished", "date", "DC.date.issued", "pubdate"),
     ]
-    ld_date = _json_ld_value(soup, "datePublished")
+    ld_date = _json_ld_value(root, "datePublished")
     candidates.append(ld_date if isinstance(ld_date, str) else None)
-    for time_tag in soup.find_all("time"):
-        candidates.append(str(time_tag.get("datetime") or "") or time_tag.get_text(" ", strip=True))
-        break  # the first <time> is the post's; later ones are comments or sidebars
+    for time_tag in _TIME(root):  # the first <time> is the post's; later ones are comments or sidebars
+        candidates.append(str(time_tag.get("datetime") or "") or get_text(time_tag, " ", strip=True))  # type: ignore
     for date in (parse_date(c) for c in candidates):
         if date:
             return date
-    for tag in soup.find_all(["p", "span", "div", "dd", "li"], limit=2000):
-        text = tag.get_text(" ", strip=True)
-        if len(text) < 60:
+    for count, tag in enumerate(root.iter(*_LABEL_TAGS), start=1):
+        if count > _LABEL_MAX_TAGS:
+            break
+        text = _short_text(tag)
+        if text is not None:
             label = _PUBLISHED_LABEL.match(text)
             date = parse_date(label[1]) if label else None
             if date:
@@ -239,16 +256,31 @@ def find_published(soup: BeautifulSoup | Tag) -> dt.date | None:
     return None
 
 
-def find_author(soup: BeautifulSoup | Tag) -> str | None:
+def _short_text(element: etree._Element) -> str | None:
+    """``get_text(" ", strip=True)`` when shorter than the label limit, else None, without joining long texts:
+    most candidates are page-sized <div>s."""
+    parts: list[str] = []
+    length = -1
+    for string in visible_strings(element):  # type: ignore[union-attr]
+        string = string.strip()  # type: ignore[union-attr]
+        if string:
+            length += len(string) + 1
+            if length >= _LABEL_MAX_CHARS:
+                return None
+            parts.append(string)
+    return " ".join(parts)
+
+
+def find_author(root: etree._Element) -> str | None:
     """Author from ``a[rel=author]``, ``meta[name=author]``, or JSON-LD; None when nobody is named."""
-    for link in soup.select("a[rel~=author], .byline .author, .author.vcard"):
-        name = clean_author(link.get_text(" ", strip=True))
+    for link in select(root, _AUTHOR_LINKS):
+        name = clean_author(get_text(link, " ", strip=True))
         if name:
             return name
-    name = clean_author(meta_content(soup, "author", "article:author"))
+    name = clean_author(meta_content(root, "author", "article:author"))
     if name and not name.startswith("http"):
         return name
-    ld_author = _json_ld_value(soup, "author")
+    ld_author = _json_ld_value(root, "author")
     if isinstance(ld_author, list) and ld_author:
         ld_author = ld_author[0]
     if isinstance(ld_author, dict):
@@ -256,9 +288,9 @@ def find_author(soup: BeautifulSoup | Tag) -> str | None:
     return clean_author(ld_author) if isinstance(ld_author, str) else None
 
 
-def find_categories(soup: BeautifulSoup | Tag) -> tuple[str, ...]:
+def find_categories(root: etree._Element) -> tuple[str, ...]:
     """Category names from ``a[rel~=category]`` links (WordPress), or ``article:section`` meta tags."""
-    names = [normalise_space(a.get_text(" ", strip=True)) for a in soup.select("a[rel~=category]")]
+    names = [normalise_space(get_text(a, " ", strip=True)) for a in select(root, _CATEGORY_LINKS)]
     if not names:
-        names = [normalise_space(str(m.get("content") or "")) for m in soup.select("meta[property='article:section']")]
+        names = [normalise_space(str(m.get("content") or "")) for m in select(root, _SECTION_META)]
     return tuple(dict.fromkeys(n for n in names if n))
