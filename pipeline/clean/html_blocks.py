@@ -69,7 +69,8 @@ _SEEN_TEXT = etree.XPath(
 # _raw_text's reading: text outside SKIPPED_TAGS (checked up to the root, as BeautifulSoup's ``parents`` are)
 # and every <br> as a space, in document order.
 _RAW_PARTS = etree.XPath(
-    "descendant::br | descendant::text()[not(ancestor::*[" + " or ".join(f"self::{t}" for t in sorted(SKIPPED_TAGS))
+    "descendant::br | descendant::text()[not(ancestor::*["
+    + " or ".join(f"self::{t}" for t in sorted(SKIPPED_TAGS))
     + "])]",
     smart_strings=False,
 )
