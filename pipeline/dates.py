@@ -85,8 +85,8 @@ CITATION_AFTER = re.compile(r"\s*(?:asp|c\.|ch\.|chapter|cap\.)\s*\d", re.I)
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|&|,)\s*", re.I)
 # What may join a date and a relative year: "3 July last year", "May of this year"
 OF_BETWEEN = re.compile(r"\s*,?\s*(?:of\s+)?")
-# "the next week" is a duration ("over the next week"), "next week" a calendar week
-DURATION_BEFORE = re.compile(r"\b(?:the|a|each|every|per)\s+$", re.I)
+# "the next week" is a duration ("over the next week"), "next week" a calendar week; so is "within two weeks' time"
+DURATION_BEFORE = re.compile(r"\b(?:the|a|each|every|per|within)\s+$", re.I)
 # Minutes are published long after the meeting: their yearless dates lean on the meeting date.
 MINUTES = re.compile(r"\bminutes\b", re.I)
 
@@ -167,6 +167,10 @@ def _governing_tense(token: Token) -> Tense:
             continue  # a non-finite verb takes its time from the clause it completes: "expected to be published"
         return _cue_tense({w.lower_ for c in token.children if c.dep_.startswith("nsubj") for w in c.children})
     return None
+
+
+def _is_cue(token: Token, cues: frozenset[str]) -> bool:
+    return token.lower_ in cues or token.lemma_.casefold() in cues
 
 
 def _cue_tense(words: set[str]) -> Tense:
@@ -260,13 +264,25 @@ class _Resolver:
         return [year + 1, year] if anchor.month - (cand.first.month or 1) > 6 else [year, year + 1]
 
     def _refers_back(self, cand: Candidate) -> bool:
-        """A cue just before the date in its sentence puts it before what the paragraph told earlier."""
+        """A cue governing the date puts it before what the paragraph told earlier.
+
+        The cue must head the date's phrase ("following a review in March", "since March") or introduce its
+        clause ("after the pilot ended in February"); a cue elsewhere ("after a break, met again in
+        February") says nothing about this date.
+        """
         span = self.parsed.span(cand.start, cand.end)
-        if span is None or not len(span):
+        if span is None or not len(span) or tense_of(self.parsed, cand.start, cand.end) == "future":
             return False
-        window = span.doc[max(span.sent.start, span.start - 6) : span.start]
-        cued = any(t.lower_ in BACK_CUES or t.lemma_.casefold() in BACK_CUES for t in window)
-        return cued and tense_of(self.parsed, cand.start, cand.end) != "future"
+        token = span.root
+        for _ in range(6):
+            if token.head is token:
+                return False
+            token = token.head
+            if _is_cue(token, BACK_CUES):
+                return True
+            if token.pos_ in ("VERB", "AUX"):  # the date's clause ends here
+                return any(_is_cue(c, BACK_CUES) for c in token.children if c.dep_ in ("mark", "advmod"))
+        return False
 
     def _reference(self, cand: Candidate) -> tuple[dt.date, dt.date] | None:
         before = [c for c in self.explicit if c.start < cand.start]

@@ -378,6 +378,7 @@ ROUTED_NOT_DATES = [
     ("vague count ago", "A few weeks ago, and several years ago, the idea was raised."),
     ("the last weekday of a month", "Surgeries are held on the last Tuesday of each month."),
     ("numbered paragraph", "See paragraph 4.2.19 and version 2.1.18 of the tool."),
+    ("a bound, not a time", "Replies are expected within three weeks' time."),
     ("relative without publication date", "The panel met last Tuesday."),
 ]
 
@@ -434,8 +435,14 @@ def test_routed_surface_forms(build: Build) -> None:
             JUN_2019,
             ["2018-12-06", "2019-02"],
         ),
+        (
+            "a cue elsewhere in the sentence",
+            "The board met on 6 December 2018 and after a break met in February.",
+            JUN_2019,
+            ["2018-12-06", "2019-02"],
+        ),
     ],
-    ids=["following", "after a clause", "since", "same year", "no back cue"],
+    ids=["following", "after a clause", "since", "same year", "no back cue", "cue elsewhere"],
 )
 def test_back_reference_before_an_anchor(
     build: Build, name: str, text: str, published: dt.date, expected: list[str]
