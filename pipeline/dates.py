@@ -2,7 +2,7 @@
 
 Candidates come from compiled regexes (ranges, full dates, month-year, bare months and years, a few
 relative phrases); token attributes of the already-parsed Doc reject look-alikes ("may" the modal,
-"Ms March", "Act 2015", "the 2017 awards"). A missing year comes from, in order:
+"Ms March", "Act 2015", "(2011 asp 1)", "the 2017 awards"). A missing year comes from, in order:
 1. a coordinated date that has one ("September and December 2017");
 2. a dated mention earlier in the paragraph ("met on 22 June 2017 and again in September"; an earlier
    month takes the nearer occurrence), unless the tense contradicts it around the publication date;
