@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..bulletin import normalise_space
 from .html_blocks import get_text, visible_strings
-from .profiles import select
+from .profiles import compiled
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +169,9 @@ _META = {attr: etree.XPath(f"descendant::meta[@{attr}=$key]") for attr in ("prop
 _JSON_LD = etree.XPath("descendant::script[@type='application/ld+json']")
 _TITLE = etree.XPath("(descendant::title)[1]")
 _TIME = etree.XPath("(descendant::time)[1]")
-_AUTHOR_LINKS = "a[rel~=author], .byline .author, .author.vcard"
-_CATEGORY_LINKS = "a[rel~=category]"
-_SECTION_META = "meta[property='article:section']"
+_AUTHOR_LINKS = compiled("a[rel~=author], .byline .author, .author.vcard", False)
+_CATEGORY_LINKS = compiled("a[rel~=category]", False)
+_SECTION_META = compiled("meta[property='article:section']", False)
 _LABEL_TAGS = ("p", "span", "div", "dd", "li")
 _LABEL_MAX_CHARS = 60  # a "Published: 12 March 2019" field is short; longer text is a paragraph that says so
 _LABEL_MAX_TAGS = 2000
@@ -273,7 +273,7 @@ def _short_text(element: etree._Element) -> str | None:
 
 def find_author(root: etree._Element) -> str | None:
     """Author from ``a[rel=author]``, ``meta[name=author]``, or JSON-LD; None when nobody is named."""
-    for link in select(root, _AUTHOR_LINKS):
+    for link in _AUTHOR_LINKS(root):  # type: ignore[union-attr]
         name = clean_author(get_text(link, " ", strip=True))
         if name:
             return name
@@ -290,7 +290,7 @@ def find_author(root: etree._Element) -> str | None:
 
 def find_categories(root: etree._Element) -> tuple[str, ...]:
     """Category names from ``a[rel~=category]`` links (WordPress), or ``article:section`` meta tags."""
-    names = [normalise_space(get_text(a, " ", strip=True)) for a in select(root, _CATEGORY_LINKS)]
+    names = [normalise_space(get_text(a, " ", strip=True)) for a in _CATEGORY_LINKS(root)]  # type: ignore[union-attr]
     if not names:
-        names = [normalise_space(str(m.get("content") or "")) for m in select(root, _SECTION_META)]
+        names = [normalise_space(str(m.get("content") or "")) for m in _SECTION_META(root)]  # type: ignore[union-attr]
     return tuple(dict.fromkeys(n for n in names if n))

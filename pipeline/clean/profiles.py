@@ -137,14 +137,15 @@ def choose_profile(root: etree._Element, profiles: tuple[SiteProfile, ...] = PRO
 
 
 def _compile_all() -> None:
-    """Translate every selector at import, so a typo fails loudly here rather than on the first page."""
+    """Translate every selector at import, so a typo fails loudly here rather than on the first page.
+    (Called as ``select`` calls it: ``cache`` keys ``f(s)`` and ``f(s, False)`` apart.)"""
     for profile in PROFILES:
         for selector in (*profile.detect, profile.body, *profile.title, *profile.byline, *profile.published):
-            compiled(selector)
+            compiled(selector, False)
         for selector in (*profile.author, *profile.categories):
-            compiled(selector)
+            compiled(selector, False)
         for selector in profile.drop:
-            compiled(selector, inside=True)
+            compiled(selector, True)
 
 
 _compile_all()
