@@ -1,9 +1,12 @@
-"""Quality gate on the held-out set: bulletins written and annotated by us, never used to build the rules.
+"""Quality gates on our own annotated sets: bulletins written and annotated by us, never copied from anywhere.
 
-See tests/data/heldout/README.md. Each floor is the F1 measured when the set was
-added minus 0.05, rounded down to a 0.05 step (0 for a table measured below 0.3).
-Floors only go up: raise one when a change lifts the score for good; never lower
-one, and never edit an annotation to make a score pass.
+- ``heldout`` (set A) and ``heldout-b`` (set B) were blind when first measured, then used as
+  development sets (their --errors were read to find general error patterns);
+- ``heldout-c`` (set C) is blind: nobody writing rules reads it. It is the honest measure.
+
+See each folder's README.md. A floor is the F1 measured when the gate was set minus about
+0.05, rounded down to a 0.05 step. Floors only go up: raise one when a change lifts the
+score for good; never lower one, and never edit an annotation to make a score pass.
 """
 
 from pathlib import Path
@@ -13,33 +16,58 @@ import pytest
 from pipeline.evaluate import Evaluation, evaluate, format_report
 from pipeline.settings import Settings
 
-HELDOUT = Path(__file__).parent / "data" / "heldout"
+DATA = Path(__file__).parent / "data"
 
-# measured on commit 4afbd66 (10 bulletins): sections .987, dates .917, groups .909,
-# people .952, roles .673, publications .829, events .703
-FLOORS = {
-    "sections": 0.90,
-    "dates": 0.85,
-    "groups": 0.85,
-    "people": 0.90,
-    "roles": 0.60,
-    "publications": 0.75,
-    "events": 0.65,
+FLOORS: dict[str, dict[str, float]] = {
+    # set A, measured after the first round of fixes: sections 1.0, dates 1.0, groups .986,
+    # people 1.0, roles .983, publications 1.0, events .987 (at first: .987 .917 .909 .952 .673 .829 .703)
+    "heldout": {
+        "sections": 0.95,
+        "dates": 0.95,
+        "groups": 0.90,
+        "people": 0.95,
+        "roles": 0.90,
+        "publications": 0.95,
+        "events": 0.90,
+    },
+    # set B, measured blind: sections .955, dates .872, groups .878, people .947, roles .829,
+    # publications .963, events .793
+    "heldout-b": {
+        "sections": 0.90,
+        "dates": 0.80,
+        "groups": 0.80,
+        "people": 0.85,
+        "roles": 0.75,
+        "publications": 0.90,
+        "events": 0.70,
+    },
 }
+CASES = [(name, table) for name, floors in FLOORS.items() for table in floors]
 
 
 @pytest.fixture(scope="module")
-def evaluation() -> Evaluation:
-    return evaluate(HELDOUT, Settings(progress=False))
+def evaluations() -> dict[str, Evaluation]:
+    return {}
 
 
-def test_heldout_set_is_complete(evaluation):
-    assert len(list(HELDOUT.glob("*.json"))) == 10
-    assert evaluation.metadata_checked == 10
-    assert len(evaluation.per_bulletin) == 10, evaluation.metadata_errors
+def _evaluation(cache: dict[str, Evaluation], name: str) -> Evaluation:
+    if name not in cache:
+        cache[name] = evaluate(DATA / name, Settings(progress=False))
+    return cache[name]
 
 
-@pytest.mark.parametrize("table", list(FLOORS), ids=list(FLOORS))
-def test_heldout_f1_floor(evaluation, table):
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_every_bulletin_of_the_set_is_extracted(evaluations, name):
+    evaluation = _evaluation(evaluations, name)
+    count = len(list((DATA / name).glob("*.json")))
+    assert count >= 10
+    assert evaluation.metadata_checked == count
+    assert not [e for e in evaluation.metadata_errors if "not extracted" in e], evaluation.metadata_errors
+
+
+@pytest.mark.parametrize(("name", "table"), CASES, ids=[f"{n}-{t}" for n, t in CASES])
+def test_f1_floor(evaluations, name, table):
+    evaluation = _evaluation(evaluations, name)
     f1 = evaluation.f1(table)
-    assert f1 >= FLOORS[table], f"{table} F1 {f1:.3f} < floor {FLOORS[table]:.2f}\n" + format_report(evaluation)
+    floor = FLOORS[name][table]
+    assert f1 >= floor, f"{name}: {table} F1 {f1:.3f} < floor {floor:.2f}\n" + format_report(evaluation)
