@@ -479,3 +479,47 @@ def test_collection_named_after_the_group_in_the_title_is_dropped() -> None:
     body = PUBLICATION.replace("Part of\n", "Part of\nKinship Care Advisory Group\n")
     bulletin = _clean(body)
     assert _headings(bulletin)[0] == "Attendees and apologies"
+
+
+NEWS_RELEASE_WITH_STANDFIRST = """Island ferry winter timetable confirmed
+
+Extra sailings on three routes from November
+
+Published
+4 May 2022
+
+Directorate
+Transport Directorate
+
+Part of
+Transport
+
+Two extra sailings a week will run on each route this winter, the operator confirmed on 3 May.
+
+What changes
+
+The later boat leaves at 8pm from 1 November and runs until the end of March.
+"""
+
+
+def test_unbulleted_metadata_list_below_a_standfirst_gives_published() -> None:
+    bulletin = _clean(NEWS_RELEASE_WITH_STANDFIRST)
+    assert bulletin.title == "Island ferry winter timetable confirmed"
+    assert bulletin.published == dt.date(2022, 5, 4)
+    assert _headings(bulletin) == ["What changes"]
+    assert "Transport Directorate" not in bulletin.text
+    assert bulletin.blocks[0].kind == "paragraph"  # the standfirst is the page's summary, not a heading
+
+
+def test_label_like_body_heading_below_the_title_is_not_metadata() -> None:
+    body = "Open day at the depot\n\nAll welcome\n\nLocation\n\nThe day is at the north depot.\n\nIt starts at 10am.\n"
+    bulletin = _clean(body)
+    assert bulletin.published is None
+    assert "Location" in _headings(bulletin)
+
+
+def test_signoff_above_a_comment_count_is_dropped() -> None:
+    body = BLOG.replace("\nComments\n", "\n12 Comments\n")
+    bulletin = _clean(body)
+    assert "Scottish Government" not in bulletin.text
+    assert "Carers Policy Team" not in _headings(bulletin)

@@ -57,6 +57,9 @@ AUTHOR_FIRST_BYLINE = re.compile(
 # "Published: 21 October 2025" on one line (label and value)
 _LABEL_VALUE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*)$")
 _BULLET = re.compile(r"^\s*[•\-*–·▪●◦]\s+")
+_NUMBER = re.compile(r"\d+")
+# Non-blank lines (a news release's standfirst) that may stand between the title and its metadata list
+METADATA_SEARCH_LINES = 2
 # Labels whose value is the publication date, most trusted first; "date of meeting" is deliberately absent
 PUBLISHED_LABELS = ("published", "first published", "date published", "date")
 
@@ -70,7 +73,8 @@ class Header:
     author: str | None = None
     categories: tuple[str, ...] = ()
     body_start: int = 0  # index into the line list
-    summary_line: int | None = None  # a line that must stay a paragraph (a publication page's summary)
+    summary_lines: tuple[int, ...] = ()  # lines that must stay paragraphs (a publication page's summary)
+    skipped_lines: tuple[int, ...] = ()  # a metadata list below a news release's standfirst: dropped from the body
     metadata: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -78,6 +82,8 @@ def clean_text(raw: RawDocument) -> Bulletin:
     """Text dump -> Bulletin. Raises InputError when nothing but furniture is left."""
     lines = drop_furniture(split_lines(raw.body))
     header = read_header(lines, raw.title, raw.url)
+    for index in header.skipped_lines:
+        lines[index] = ""
     blocks = lines_to_blocks(lines[header.body_start :], _forced_paragraphs(header))
     if not blocks:
         raise InputError(raw.source, "no body text after removing page furniture", stage="clean")
@@ -97,9 +103,7 @@ def clean_text(raw: RawDocument) -> Bulletin:
 
 
 def _forced_paragraphs(header: Header) -> frozenset[int]:
-    if header.summary_line is None:
-        return frozenset()
-    return frozenset({header.summary_line - header.body_start})
+    return frozenset(index - header.body_start for index in header.summary_lines if index >= header.body_start)
 
 
 def _first_words(blocks: list[Block], limit: int = 12) -> str:
@@ -117,9 +121,15 @@ def split_lines(body: str) -> list[str]:
 
 
 def _matches(line: str, patterns: tuple[str, ...]) -> bool:
-    """Whole-line, case-insensitive match; a pattern ending in "*" matches any rest of the line."""
+    """Whole-line, case-insensitive match; a pattern ending in "*" matches any rest of the line.
+
+    ``<n>`` in a pattern stands for any number ("<n> comments" matches "3 Comments"): counts vary per page.
+    """
     text = normalise_space(_BULLET.sub("", line)).casefold()
+    numbered = _NUMBER.sub("<n>", text)
     for pattern in patterns:
+        if "<n>" in pattern and numbered == pattern.casefold():
+            return True
         if pattern.endswith("*"):
             if text.startswith(pattern[:-1].rstrip().casefold()):
                 return True
@@ -249,12 +259,37 @@ def _label_of(line: str) -> str | None:
 def _read_metadata_list(lines: list[str], header: Header) -> None:
     """Consume a "- Published / - 21 October 2025 / - Directorate / ..." list right after the title.
 
-    Fills ``header.metadata`` and ``header.published`` (from "Published", never "Date of meeting"), moves
-    ``body_start`` past the list and marks the summary line after it as a paragraph.
+    Bullets are optional: a label alone on its line takes the next line as its value ("Published" /
+    "21 October 2025"). Fills ``header.metadata`` and ``header.published`` (from "Published", never "Date of
+    meeting"), moves ``body_start`` past the list and marks the summary line after it as a paragraph. A news
+    release puts a standfirst of a line or two between title and list; the list is then skipped in place
+    (the standfirst stays a paragraph), but only when it holds a date, so that a body heading that happens
+    to read like a label ("Location") is not taken for metadata.
     """
     indices = _non_blank(lines, header.body_start)
-    if not indices or not _starts_metadata(lines[indices[0]]):
+    start = next(
+        (k for k, index in enumerate(indices[: METADATA_SEARCH_LINES + 1]) if _starts_metadata(lines[index])), None
+    )
+    if start is None:
         return
+    metadata: dict[str, list[str]] = {}
+    last = _consume_metadata(lines, indices[start:], metadata)
+    if last is None or (start and not any(parse_date(v) for values in metadata.values() for v in values)):
+        return
+    header.metadata = metadata
+    header.published = header.published or _metadata_date(metadata)
+    if start:
+        header.skipped_lines = tuple(range(indices[start], last + 1))
+        header.summary_lines = tuple(indices[:start])
+        return
+    header.body_start = last + 1
+    following = _non_blank(lines, header.body_start)
+    if following and not _BULLET.match(lines[following[0]]):
+        header.summary_lines = (following[0],)
+
+
+def _consume_metadata(lines: list[str], indices: list[int], metadata: dict[str, list[str]]) -> int | None:
+    """Read label / value lines into ``metadata``; the index of the list's last line (None if no list)."""
     label: str | None = None
     last = None
     for index in indices:
@@ -263,22 +298,16 @@ def _read_metadata_list(lines: list[str], header: Header) -> None:
         inline = _LABEL_VALUE.match(normalise_space(_BULLET.sub("", line)))
         if _label_of(line):
             label = _label_of(line)
-            header.metadata.setdefault(label, [])
+            metadata.setdefault(label or "", [])
         elif inline and _label_of(inline["label"]):
-            header.metadata.setdefault(_label_of(inline["label"]) or "", []).append(inline["value"])
+            metadata.setdefault(_label_of(inline["label"]) or "", []).append(inline["value"])
             label = None
-        elif label is not None and (is_bullet or not header.metadata[label]):
-            header.metadata[label].append(normalise_space(_BULLET.sub("", line)))
+        elif label is not None and (is_bullet or not metadata[label]):
+            metadata[label].append(normalise_space(_BULLET.sub("", line)))
         else:
             break
         last = index
-    if last is None:
-        return
-    header.body_start = last + 1
-    header.published = header.published or _metadata_date(header.metadata)
-    following = _non_blank(lines, header.body_start)
-    if following and not _BULLET.match(lines[following[0]]):
-        header.summary_line = following[0]
+    return last
 
 
 def _starts_metadata(line: str) -> bool:
