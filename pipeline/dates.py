@@ -28,6 +28,7 @@ Policies the guidelines leave open:
   ("met on 6 December 2018 ... papers by 31 January" -> 2019) unless a cue refers back to before that
   date ("following a review in March", "since March", "after the pilot ended in February") -> same year.
 
+Which occurrence a tense or an adjacent word ("last March", "next March") points at is ``date_tense``'s job.
 Candidates and their normalisation live in ``date_patterns`` (month table) and ``date_parser`` (dateparser,
 only for the numeric and counted relative forms the table does not cover: ~1-5 ms a call).
 """
@@ -39,12 +40,12 @@ import datetime as dt
 import logging
 import re
 from dataclasses import replace
-from typing import Literal
 
 from spacy.tokens import Token
 
 from .date_parser import relative
 from .date_patterns import Candidate, Point, fill_range, month_number, scan, week_end
+from .date_tense import ADJACENT_CUE, ADJACENT_CUES, BACK_CUES, Tense, is_cue, pick_year, tense_of
 from .lexicon import load_set
 from .parsed import ParsedBulletin
 from .records import DateMention
@@ -53,15 +54,10 @@ __all__ = ["Candidate", "Point", "find_dates", "resolve_text", "scan", "tense_of
 
 log = logging.getLogger(__name__)
 
-Tense = Literal["past", "future"] | None
 
 YEAR_OPENERS = load_set("dates-year-openers", casefold=True)
-FUTURE_CUES = load_set("dates-future-cues", casefold=True)
-PAST_CUES = load_set("dates-past-cues", casefold=True)
-BACK_CUES = load_set("dates-back-cues", casefold=True)
 TIME_NOUNS = load_set("dates-time-nouns", casefold=True)
 NAME_TITLES = load_set("dates-name-titles", casefold=True)
-PAST_HELPERS = frozenset({"has", "have", "had", "was", "were", "been"})  # "has met", "was held"
 # A bare "May" is a month only after these: "in May", "the May meeting"; not "Theresa May", "May I thank"
 MAY_OK_BEFORE = re.compile(
     r"\b(?:in|on|by|since|until|till|from|during|before|after|of|early|late|mid|end|the"
@@ -122,78 +118,33 @@ def _is_false_month(parsed: ParsedBulletin, cand: Candidate) -> bool:
     if token.text in ("May", "MAY") and not MAY_OK_BEFORE.search(parsed.text, max(0, cand.start - 10), cand.start):
         return True
     before = token.doc[token.i - 1] if token.i > 0 else None  # "Gillian March", "Ms March": a surname
-    return bool(
-        before is not None
-        and (
-            before.text.rstrip(".").casefold() in NAME_TITLES
-            or (before.pos_ == "PROPN" and before.is_title and month_number(before.text) is None)
-        )
-    )
+    if before is not None and (
+        before.text.rstrip(".").casefold() in NAME_TITLES
+        or (before.pos_ == "PROPN" and before.is_title and month_number(before.text) is None)
+    ):
+        return True
+    return _is_first_name(parsed, cand, token)
 
 
-def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
-    """Past or future as the words governing the date say; None when nothing says (or a noun intervenes).
+def _is_first_name(parsed: ParsedBulletin, cand: Candidate, token: Token) -> bool:
+    """A month word used as a first name: before a surname ("June Laidlaw, Policy Officer"), before ", who"
+    ("in particular April, who joined us"), or coordinated with a name as a subject ("June and Tom presented").
 
-    The governing verb decides ("ran until 30 June" is past); the words just before the date
-    ("since August", "until September") only when the verb does not.
+    A month after a preposition or article ("in June Parliament agreed", "the June Board") stays a month.
     """
-    span = parsed.span(start, end)
-    if span is None or not len(span):
-        return None
-    tense = _governing_tense(span.root)
-    if tense is None:
-        before = {t.lower_ for t in parsed.doc[max(span.sent.start, span.start - 3) : span.start]}
-        tense = _cue_tense(before)
-    return tense
-
-
-def _governing_tense(token: Token) -> Tense:
-    passed_verb = infinitive = False
-    for _ in range(6):
-        if token.head is token:
-            break
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN") and not passed_verb:  # "the meeting in December": the date dates the noun
-            return _cue_tense({c.lower_ for c in token.children})
-        if token.pos_ not in ("VERB", "AUX") and (token.lower_ not in FUTURE_CUES or token.pos_ == "ADP"):
-            continue  # walk past prepositions ("until") to the verb; stop at "due", "expected"
-        helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if token.lower_ in FUTURE_CUES or helpers & FUTURE_CUES:
-            return "future"
-        if token.tag_ == "VBD" or (token.tag_ == "VBN" and not helpers - PAST_HELPERS):
-            return None if infinitive else "past"  # "agreed to publish on 7 February": after the agreeing
-        if "to" in helpers or (token.tag_ in ("VBG", "VB") and not helpers):
-            passed_verb, infinitive = True, infinitive or "to" in helpers
-            continue  # a non-finite verb takes its time from the clause it completes: "expected to be published"
-        return _cue_tense({w.lower_ for c in token.children if c.dep_.startswith("nsubj") for w in c.children})
-    return None
-
-
-def _is_cue(token: Token, cues: frozenset[str]) -> bool:
-    return token.lower_ in cues or token.lemma_.casefold() in cues
-
-
-def _cue_tense(words: set[str]) -> Tense:
-    """Tense cue words give: "the next survey runs", "the last meeting", "since August"."""
-    return "past" if words & PAST_CUES else "future" if words & FUTURE_CUES else None
-
-
-def _pick_year(point: Point, tense: Tense, ref: tuple[dt.date, dt.date], spread: int = 1) -> Point | None:
-    """The occurrence of a point that fits the tense around the reference dates (``spread`` years either side)."""
-    years = range(ref[0].year - spread, ref[1].year + spread + 1) if spread else [point.year]
-    options = [replace(point, year=y) for y in years]
-    options = [p for p in options if p.span()]
-    by_weekday = [p for p in options if point.weekday is not None and p.span()[0].weekday() == point.weekday]
-    if by_weekday:
-        options, tense = by_weekday, None
-    if tense == "past":
-        fitting = [p for p in options if p.span()[0] <= ref[1]]
-        return fitting[-1] if fitting else None
-    if tense == "future":
-        fitting = [p for p in options if p.span()[1] >= ref[0]]
-        return fitting[0] if fitting else None
-    middle = ref[0] + (ref[1] - ref[0]) / 2
-    return min(options, key=lambda p: abs(p.span()[0] + (p.span()[1] - p.span()[0]) / 2 - middle), default=None)
+    if MAY_OK_BEFORE.search(parsed.text, max(0, cand.start - 10), cand.start):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.is_title and after.pos_ == "PROPN" and month_number(after.text) is None:
+        return True
+    if after is not None and after.text == "," and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "who":
+        return True
+    partners = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
+    subject = token.dep_.startswith("nsubj") or (token.dep_ == "conj" and token.head.dep_.startswith("nsubj"))
+    return subject and any(
+        p.pos_ == "PROPN" and p.is_title and month_number(p.text) is None and not p.like_num for p in partners
+    )
 
 
 class _Resolver:
@@ -220,17 +171,22 @@ class _Resolver:
         carried = self._coordinated_year(index)
         if carried:
             return _with_year(cand, carried)
-        tense = tense_of(self.parsed, cand.start, cand.end)
+        adjacent = ADJACENT_CUE.search(self.parsed.text, max(0, cand.start - 12), cand.start)
+        strict = adjacent is not None
+        tense: Tense = ADJACENT_CUES[adjacent.group(1).casefold()] if adjacent else None  # type: ignore[assignment]
+        tense = tense or tense_of(self.parsed, cand.start, cand.end)
         published = (self.published, self.published) if self.published else None
         for year in self._paragraph_years(cand):
             trial = _with_year(cand, year)
-            if trial and (published is None or _pick_year(trial.first, tense, published, spread=0) == trial.first):
+            if trial and (
+                published is None or pick_year(trial.first, tense, published, 0, cand.last, strict) == trial.first
+            ):
                 return trial  # the paragraph's year, unless the tense says otherwise around the publication date
         ref = self._reference(cand)
         if ref is None:
             log.debug("no anchor for yearless date %r in %s", cand, self.parsed.bulletin_id)
             return None
-        first = _pick_year(cand.first, tense, ref)
+        first = pick_year(cand.first, tense, ref, 1, cand.last, strict)
         return _with_year(cand, first.year) if first else None
 
     def _coordinated_year(self, index: int) -> int | None:
@@ -278,10 +234,10 @@ class _Resolver:
             if token.head is token:
                 return False
             token = token.head
-            if _is_cue(token, BACK_CUES):
+            if is_cue(token, BACK_CUES):
                 return True
             if token.pos_ in ("VERB", "AUX"):  # the date's clause ends here
-                return any(_is_cue(c, BACK_CUES) for c in token.children if c.dep_ in ("mark", "advmod"))
+                return any(is_cue(c, BACK_CUES) for c in token.children if c.dep_ in ("mark", "advmod"))
         return False
 
     def _reference(self, cand: Candidate) -> tuple[dt.date, dt.date] | None:
@@ -394,7 +350,7 @@ def resolve_text(text: str, reference: dt.date | None = None) -> tuple[str, dt.d
     """
     for cand in scan(text):
         if cand.first.year is None and cand.kind != "relative" and reference is not None:
-            first = _pick_year(cand.first, None, (reference, reference))
+            first = pick_year(cand.first, None, (reference, reference))
             cand = _with_year(cand, first.year) if first else None
         if cand is not None and cand.span():
             return cand.value(), *cand.span()

@@ -465,3 +465,65 @@ def test_legislation_citation_year_is_not_a_date(build: Build, text: str) -> Non
 
 def test_year_before_a_citation_still_counts(build: Build) -> None:
     assert values(build("It was passed in 2016 (2016 asp 18) and took effect later.", published=JUN_2019)) == ["2016"]
+
+
+# ---------------------------------------------------------------- direction of a yearless date (invented texts)
+
+MAR_2023 = dt.date(2023, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Last March, only two councils had joined the scheme.", MAR_2023, ["2022-03"]),
+        ("Membership of the network has doubled since March.", MAR_2023, ["2022-03"]),
+        ("In March we held two drop-in clinics in Elgin.", MAR_2023, ["2023-03"]),  # the month has begun: this one
+        ("The trial ends next March.", dt.date(2023, 3, 20), ["2024-03"]),
+        ("Since 2 March the helpline has taken 80 calls.", MAR_2023, ["2023-03-02"]),
+    ],
+    ids=["last month-name", "since month-name", "plain past keeps this year", "next month-name", "since a day"],
+)
+def test_adjacent_cue_excludes_the_reference_occurrence(
+    build: Build, text: str, published: dt.date, expected: list[str]
+) -> None:
+    assert values(build(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # a past range is judged whole: next April is nearer than last April, but the range just ended
+            "Between 1 March and 31 August, 40% of home visits could not go ahead.",
+            dt.date(2022, 11, 20),
+            ["2022-03-01/2022-08-31"],
+        ),
+        ("The refreshed toolkit should be ready in May.", dt.date(2021, 9, 15), ["2022-05"]),
+        (
+            "The team will release its findings, provisionally called “Open Doors”, in March.",
+            dt.date(2022, 6, 28),
+            ["2023-03"],
+        ),
+        ("The new rota starts in February.", dt.date(2021, 8, 2), ["2022-02"]),
+        ("The second phase begins in September.", dt.date(2022, 1, 12), ["2022-09"]),
+    ],
+    ids=["past range", "should", "participle closed by a comma", "timetable present", "present, months ahead"],
+)
+def test_direction_from_the_clause(build: Build, text: str, published: dt.date, expected: list[str]) -> None:
+    assert values(build(text, published=published)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "April and Callum presented the revised standards to members.",
+        "Apologies were received from Jeremy Platt and from Keith Ross.\nAugust Nairn, Housing Officer, Fife Council",
+        "The Convener thanked everyone, in particular June, who chaired the subgroup.",
+    ],
+    ids=["coordinated subject", "before a surname", "before who"],
+)
+def test_month_word_as_a_first_name(build: Build, text: str) -> None:
+    assert values(build(*text.split("\n"), published=MAR_2023)) == []
+
+
+def test_month_after_a_preposition_stays_a_month(build: Build) -> None:
+    assert values(build("In June Parliament agreed the general principles.", published=MAR_2023)) == ["2022-06"]
