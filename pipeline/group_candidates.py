@@ -124,6 +124,70 @@ def known_extensions(doc: Doc, known: list[Candidate], definitions: list[Acronym
     return found
 
 
+# Entity types of the word after a known acronym when both name one body ("NHS Lanarkshire", "NHS Education")
+NAME_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+# Small words inside a longer name a known acronym starts: "NHS Education for Scotland". Not "and": in
+# "NHS Fife and Fife Council" it joins two bodies.
+PREFIX_JOINERS = frozenset({"for", "of"})
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Single-word posts ("Director", "Spokesperson", "President"): a run that reaches one names a post."""
+    heads = {line.split()[0] for line in load_list("people-role-heads") if len(line.split()) == 1}
+    return frozenset(heads) | load_set("groups-left-stops")
+
+
+def prefix_extensions(doc: Doc, known: list[Candidate]) -> list[Candidate]:
+    """'NHS Lanarkshire', 'NHS Education for Scotland': a known acronym that starts a longer capitalised name.
+
+    The run after the acronym is capitalised words (with "for"/"of" between them) ending in a capitalised word;
+    a run that reaches a post ("COSLA Health Spokesperson") is a job title, not a body.
+    """
+    found = []
+    for cand in known:
+        if not cand.is_acronym:
+            continue
+        end = _capitalised_run_end(doc, cand.end)
+        # the tagger's entity says the words after the acronym name something: not "a Guide for NHS Staff"
+        if end > cand.end and doc[cand.end].ent_type_ in NAME_ENTS and not _post_follows(doc, end):
+            found.append(Candidate(cand.start, end, cand.kind, doc[end - 1].text))
+    return found
+
+
+def _post_follows(doc: Doc, i: int) -> bool:
+    """'COSLA Health and Wellbeing Spokesperson': the capitalised words after the run end in a post."""
+    while i < len(doc) and (is_capitalised(doc[i]) or doc[i].lower_ in PREFIX_JOINERS | {"and", "&"}):
+        if doc[i].text in role_words():
+            return True
+        i += 1
+    return False
+
+
+def _capitalised_run_end(doc: Doc, start: int) -> int:
+    end = m = start
+    while m < len(doc):
+        token = doc[m]
+        if _run_word(token):
+            end = m + 1
+        elif not (token.lower_ in PREFIX_JOINERS and m + 1 < len(doc) and _run_word(doc[m + 1])):
+            break
+        if token.text in role_words():
+            return start
+        m += 1
+    return end
+
+
+def _run_word(token: Token) -> bool:
+    return (
+        is_capitalised(token)
+        and not token.is_stop
+        and not token.is_sent_start
+        and not looks_like_acronym(token.text)
+        and token.ent_type_ not in ("PERSON", "DATE", "TIME")
+    )
+
+
 def apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[AcronymDefinition]) -> set[str]:
     """Give defined acronyms to their groups; return the acronyms defined for things that are not groups."""
     not_groups: set[str] = set()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +32,8 @@ from .group_candidates import (
     known_groups,
     known_groups_pattern,
     post_nominals,
+    prefix_extensions,
+    role_words,
     split_pair,
 )
 from .lexicon import load_list, load_set
@@ -57,6 +60,11 @@ PARTICIPLE_OBJECT_POS = frozenset({"NOUN", "ADJ", "CCONJ"})
 MAX_PARTICIPLE_TOKENS = 8
 SCOTLAND = "Scotland"  # "Police Scotland", "Social Work Scotland": a capitalised run ending in Scotland
 POSSESSIVE = frozenset({"'s", "’s"})
+# Small words that link capitalised runs inside one name: "National Care at Home Oversight Group".
+NAME_LINKERS = frozenset({"at", "of", "for", "in", "on"})
+# Words a name never starts with (trimmed after the left walk): "and", "&", a linker, "the".
+EDGE_JOINERS = NAME_LINKERS | {"and", "&", "the"}
+HYPHENS = frozenset({"-", "‐"})
 # Entity types that end a name's complement: "the Board on Tuesday" is not "Board on Tuesday".
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 # Entity types of a town or area: "... Service for Scotland in Perth" ends before "in Perth".
@@ -76,8 +84,13 @@ class Entity:
 
 
 def _starts_name(token: Token) -> bool:
-    """Can this capitalised word be part of a name? ('The', 'Each', 'Chair', '2017' cannot)."""
-    return is_capitalised(token) and not token.is_stop and token.text not in load_set("groups-left-stops")
+    """Can this capitalised word be part of a name? ('The', 'Each', 'Chair', '2017' cannot).
+
+    A spelled-out ordinal is a stop word but names use it: "Third Sector Forum".
+    """
+    if not is_capitalised(token) or token.text in load_set("groups-left-stops"):
+        return False
+    return not token.is_stop or (token.like_num and token.is_alpha and not token.is_sent_start)
 
 
 def _ends_name(token: Token) -> bool:
@@ -85,28 +98,71 @@ def _ends_name(token: Token) -> bool:
     return token.text in head_kinds() or token.text == SCOTLAND
 
 
-def _joins_leftwards(doc: Doc, i: int, sent_start: int) -> bool:
+def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
     """Does token ``i - 1`` belong to the name that continues at token ``i``?"""
     token = doc[i - 1]
     before = doc[i - 2] if i - 2 >= sent_start else None
     if _starts_name(token):  # but not a sentence-opening verb: "Following ...", "Raising ..."
         return not (token.tag_ == "VBG" and (before is None or not is_capitalised(before)))
+    if token.lower_ == "the" and before is not None and before.lower_ in NAME_LINKERS and is_capitalised(doc[i]):
+        return True  # "Friends of the Earth ...": "of" is checked next
     if before is None or not _starts_name(before):
         return False
     if token.lower_ in ("and", "&"):  # "Children and Young People", not "Government and Healthcare ..."
-        return not _ends_name(before)
+        return not _ends_name(before) and not _acronym_before_scotland(doc, before, head_i)
     if token.text in POSSESSIVE:
         return True
+    if token.text in HYPHENS and not before.whitespace_ and not token.whitespace_:
+        return True  # "Victim-Centred" is three tokens
+    if token.lower_ in NAME_LINKERS and i < head_i and (is_capitalised(doc[i]) or doc[i].lower_ == "the"):
+        return _links_inside_name(doc, i - 2, sent_start)  # a linker right before the head opens a complement
     # "Children and Young people Improvement Collaborative": one lower-case noun between capitals
     return token.is_lower and token.pos_ == "NOUN" and not token.is_stop and is_capitalised(doc[i])
+
+
+def _links_inside_name(doc: Doc, before_i: int, sent_start: int) -> bool:
+    """'National Care at Home ...': a small word links two capitalised runs of one name.
+
+    The word before it must not be a person's name or a head noun ("Executive of ...", "Board for ...": a name
+    and its complement, found from that head) nor a lone sentence opener ("Funding for Perth and Kinross Council").
+    """
+    before = doc[before_i]
+    if before.text in head_kinds() or before.text == SCOTLAND or before.ent_type_ in ("PERSON", "DATE"):
+        return False  # "Ruth Alder of Stirling University": a person and where they work
+    if _post_or_body_in_run(doc, before_i, sent_start):
+        return False  # "Head of Adult Services at Angus Council": a post and where it is held
+    earlier = doc[before_i - 1] if before_i - 1 >= sent_start else None
+    return not before.is_sent_start or (earlier is not None and _starts_name(earlier))
+
+
+def _post_or_body_in_run(doc: Doc, i: int, sent_start: int) -> bool:
+    """Does the capitalised run ending at token ``i`` (linkers included) name a post ("Senior Lecturer") or a
+    body of its own ("Centre for Care Studies at ... University": a unit and its host)?"""
+    stops = role_words() | head_kinds().keys() | _complement_heads().keys()
+    while i >= sent_start and (is_capitalised(doc[i]) or doc[i].lower_ in EDGE_JOINERS):
+        if doc[i].text in stops:
+            return True
+        i -= 1
+    return False
+
+
+@cache
+def _complement_heads() -> dict[str, str]:
+    """'Centre' -> 'other': heads that name a body only with an "of/for" complement (groups-complement-heads)."""
+    return dict(split_pair(line) for line in load_list("groups-complement-heads"))
+
+
+def _acronym_before_scotland(doc: Doc, before: Token, head_i: int) -> bool:
+    """'the EIS and UNISON Scotland': an acronym before 'and' names a body of its own, not half of one name."""
+    return doc[head_i].text == SCOTLAND and looks_like_acronym(before.text)
 
 
 def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
     """First token of the name ending at ``head_i``: walk left over capitalised words and joiners."""
     i = head_i
-    while i - 1 >= sent_start and _joins_leftwards(doc, i, sent_start):
+    while i - 1 >= sent_start and _joins_leftwards(doc, i, sent_start, head_i):
         i -= 1
-    while i < head_i and (doc[i].lower_ in ("and", "&") or doc[i].text in POSSESSIVE):
+    while i < head_i and (doc[i].lower_ in EDGE_JOINERS or doc[i].text in POSSESSIVE or doc[i].text in HYPHENS):
         i += 1
     return i
 
@@ -114,9 +170,10 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
 def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
     """End of 'Committee on Care & Support for Children and Young People' after the head (exclusive)."""
     end = head_i + 1
-    if end + 1 >= sent_end or doc[end].lower_ not in COMPLEMENT_OPENERS or not _complement_word(doc[end + 1]):
+    first = end + 2 if end + 2 < sent_end and doc[end + 1].lower_ == "the" else end + 1  # "University of the ..."
+    if first >= sent_end or doc[end].lower_ not in COMPLEMENT_OPENERS or not _complement_word(doc[first]):
         return end
-    m = end + 1
+    m = first
     while m < sent_end:
         token = doc[m]
         if _complement_word(token):
@@ -171,7 +228,7 @@ def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def _head_candidates(doc: Doc) -> list[Candidate]:
     heads = head_kinds()
-    complement_heads = dict(split_pair(line) for line in load_list("groups-complement-heads"))
+    complement_heads = _complement_heads()
     found: list[Candidate] = []
     for token in doc:
         text = token.text
@@ -179,6 +236,8 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             start_s, end_s = _sentence_bounds(doc, token.i)
             start = _left_edge(doc, token.i, start_s)
             end = _complement_end(doc, token.i, end_s)
+            if start == token.i and _in_role_title(doc, token.i, start_s):
+                continue  # "Chief Executive of ...": a post, the body is named in the complement
             if start < token.i or end > token.i + 1:  # a bare "Group" / "the Committee" is generic
                 found.append(Candidate(start, end, heads[text], text))
         elif text in complement_heads:  # "Centre for Family Practice", not "Glasgow Science Centre"
@@ -197,6 +256,11 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 if token.i - start >= 2:
                     found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
     return found
+
+
+def _in_role_title(doc: Doc, i: int, sent_start: int) -> bool:
+    """A head right after a role word ("Chief", "Deputy") ends a job title, not a group's name."""
+    return i - 1 >= sent_start and doc[i - 1].text in load_set("groups-left-stops")
 
 
 def _names_before_scotland(doc: Doc, i: int) -> bool:
@@ -309,7 +373,8 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     doc = parsed.doc
     definitions = find_acronym_definitions(doc)
     known = _known_candidates(doc, parsed.text)
-    named = _drop_nested(_head_candidates(doc) + known + known_extensions(doc, known, definitions))
+    extended = known_extensions(doc, known, definitions) + prefix_extensions(doc, known)
+    named = _drop_nested(_head_candidates(doc) + known + extended)
     not_groups = set(load_set("groups-not-acronyms")) | post_nominals() | apply_definitions(doc, named, definitions)
     acronyms = [
         c

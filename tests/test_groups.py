@@ -116,6 +116,38 @@ FOUND = [
         "NHS Training for Scotland",
     ),
     ("enterprise agency", "Funding came from Tayside Enterprise and the local council.", "Tayside Enterprise"),
+    (
+        "small linking word inside a capitalised run",
+        "The report goes next to the Regional Support at Night Review Board in May.",
+        "Regional Support at Night Review Board",
+    ),
+    (
+        "ordinal inside a name",
+        "Members of the Rural Transport Third Sector Funding Group met in Oban.",
+        "Rural Transport Third Sector Funding Group",
+    ),
+    (
+        "hyphenated capitalised word",
+        "Advice came from the Trauma-Informed Housing Steering Group last week.",
+        "Trauma-Informed Housing Steering Group",
+    ),
+    ("health board", "A nurse consultant from NHS Borders described the pilot.", "NHS Borders"),
+    (
+        "known acronym starting a longer name",
+        "Trainers from NHS Skills for Wellbeing and the local council ran the course.",
+        "NHS Skills for Wellbeing",
+    ),
+    (
+        "university of the",
+        "A lecturer at the University of the North Coast led the survey.",
+        "University of the North Coast",
+    ),
+    ("regulator", "The Scottish Water Regulator wrote to all providers in June.", "Scottish Water Regulator"),
+    (
+        "acronym and a name ending in Scotland",
+        "Both the NASUWT and GMB Scotland asked for a meeting in the new year.",
+        "GMB Scotland",
+    ),
 ]
 
 
@@ -146,6 +178,28 @@ NOT_GROUPS = [
         "Foster Carers Support Service for Scotland in Dundee",
     ),
     ("region", "Services in North East Scotland have reported progress.", "North East Scotland"),
+    (
+        "head of a role title",
+        "Ann Reid, Chief Executive of Carers Trust Scotland, welcomed the plan.",
+        "Executive of Carers Trust Scotland",
+    ),
+    (
+        "acronym starting a post",
+        "Cllr Ian Muir, COSLA Health and Wellbeing Spokesperson, agreed.",
+        "COSLA Health",
+    ),
+    (
+        "unit at its host",
+        "The Institute for Rural Studies at Highland Coast University ran the survey.",
+        "Institute for Rural Studies at Highland Coast University",
+    ),
+    ("person at a body", "Members heard from Tam Lindsay at Angus Council on Monday.", "Tam Lindsay at Angus Council"),
+    ("sentence-opening word before a linker", "Funding for Perth and Kinross Council was agreed.", "Funding for"),
+    (
+        "acronym joined to a name ending in Scotland",
+        "Both the NASUWT and GMB Scotland asked for a meeting in the new year.",
+        "NASUWT and GMB Scotland",
+    ),
 ]
 
 
