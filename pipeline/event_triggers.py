@@ -146,6 +146,9 @@ def find_triggers(sentence: Span) -> list[Trigger]:
                     default, _, flag = default.partition("/")
                     if flag == "intransitive" and any(c.dep_ == "dobj" for c in root.children):
                         default = ""  # "the pilot began in May" is a happening; "parents began support" is not
+                    if _is_window(root):
+                        found = ("", len(words))  # "applications close on 14 July": a deadline, no event
+                        break
                     found = (_occasion_type(sentence, root) or default, len(words))
                     break
         direct_only = False
@@ -221,6 +224,12 @@ def _subtree_without_clauses(head: Token) -> set[int]:
         if child.dep_ not in CLAUSE_DEPS:
             tokens |= _subtree_without_clauses(child)
     return tokens
+
+
+def _is_window(verb: Token) -> bool:
+    """A recruitment window or application deadline opening or closing (``events-window-subjects.txt``)."""
+    windows = load_set("events-window-subjects", casefold=True)
+    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.casefold() in windows for c in verb.children)
 
 
 def _occasion_at(sentence: Span, i: int) -> tuple[str, int] | None:

@@ -288,3 +288,62 @@ NOT_EVENTS = [
 @pytest.mark.parametrize(("sentence", "surface", "value", "granularity"), NOT_EVENTS, ids=[c[2] for c in NOT_EVENTS])
 def test_not_an_event(nlp, sentence, surface, value, granularity):
     assert _events(nlp, [sentence], [(surface, value, granularity, 0)]) == []
+
+
+# Types decided within the schema's ten (invented sentences; see the comments in pipeline/data/events-*.txt)
+TYPED_CASES = [
+    # launching a service, form or app is an "event"; launching a document stays a "publication"
+    ("The council's new booking app, launched in March, has had 900 downloads.", "March", "2019-03", "month", "event"),
+    ("The island housing strategy was launched on 4 April.", "4 April", "2019-04-04", "day", "publication"),
+    # a document issued or printed is a publication; invitations issued are still an announcement
+    ("The current guidance, issued by the Board in 2017, is under review.", "2017", "2017", "year", "publication"),
+    (
+        "The new ferry leaflet was printed in February and sent to every pier office.",
+        "February",
+        "2019-02",
+        "month",
+        "publication",
+    ),
+    # a Minister updating Parliament is an announcement
+    (
+        "The Cabinet Secretary will update Parliament on fares in September.",
+        "September",
+        "2019-09",
+        "month",
+        "announcement",
+    ),
+    # a Bill's stage beginning is legislation, though "begin" alone would be an event
+    (
+        "Amendments are being drafted for Stage 3, which is expected to begin on 12 November.",
+        "12 November",
+        "2019-11-12",
+        "day",
+        "legislation",
+    ),
+    # awards presented on a date are an awards event
+    (
+        "The Coastal Volunteer Awards will be presented in Oban on 20 September.",
+        "20 September",
+        "2019-09-20",
+        "day",
+        "awards",
+    ),
+    # piloting or trying out a service, rolling it out, and focus groups run on a date are events
+    ("The ferry pass will be piloted on Islay from 1 August.", "1 August", "2019-08-01", "day", "event"),
+    ("In May 2018 we tried out the new timetable with 40 commuters.", "May 2018", "2018-05", "month", "event"),
+    ("The scheme will be rolled out to every island by June 2021.", "June 2021", "2021-06", "month", "event"),
+    ("Island residents took part in focus groups run by the Trust in April.", "April", "2019-04", "month", "event"),
+    # recruitment windows and application deadlines are dates, not events
+    ("Recruitment for new wardens will open in early August.", "August", "2019-08", "month", None),
+    ("Applications for the ferry grant close on 14 July.", "14 July", "2019-07-14", "day", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "granularity", "event_type"),
+    TYPED_CASES,
+    ids=[f"{c[4] or 'no-event'}-{c[2]}" for c in TYPED_CASES],
+)
+def test_type_within_the_schema(nlp, sentence, surface, value, granularity, event_type):
+    events = _events(nlp, [sentence], [(surface, value, granularity, 0)])
+    assert [e.type for e in events] == ([event_type] if event_type else [])
