@@ -9,6 +9,9 @@ Candidates come from cheap token scans of the parsed Doc:
 3. a title after an introducer noun ("their recent report Right to Recover – ...");
 4. a capitalised title in quotation marks (‘Learning from Child Deaths’).
 
+Scans 3 and 4 live in ``publication_candidates.py``. A title right after a post ("Head of Building
+Standards") is the post's remit, not a document.
+
 Later short forms ("Trafficking and Exploitation (Scotland) Act 2015", "the
 Bill", "draft strategy") become aliases of the full title.
 """
@@ -17,14 +20,22 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
-from .names import is_capitalised, is_short_form, line_bounds, name_key, strip_leading_the
+from .names import is_short_form, name_key, strip_leading_the
 from .parsed import ParsedBulletin
+from .publication_candidates import (
+    TITLE_JOINERS,
+    Candidate,
+    introduced_candidates,
+    pairs,
+    quoted_candidates,
+    sentence_bounds,
+    title_word,
+)
 from .records import GroupMention, PublicationMention
 
 log = logging.getLogger(__name__)
@@ -45,46 +56,13 @@ STATUS_PATTERNS = (
 # A link written out after the title: "available online at http://www.gov.scot/Publications/2017/11/9637"
 URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 # Opening and closing quotation marks around a title: ‘Learning from Child Deaths’, “A Safer Future”
-QUOTE_PAIRS = {"‘": "’", "“": "”", '"': '"', "'": "'"}
-OPENING_QUOTE = re.compile(r"[‘“\"']")  # where a quoted title may start
-DASHES = frozenset({"–", "—", "-", ":"})  # "Right to Recover – Provision of ...": a subtitle follows
-TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "from", "with", "against"})
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on", "to", "against"})
 GROUP_HEAD_WORDS = frozenset({"group", "board", "committee", "forum", "network", "partnership", "team", "subgroup"})
 # Lower-case words inside a title before its head: "Protection of Children from Exploitation (Scotland) Act".
 INNER_JOINERS = frozenset({"of", "from", "for", "on", "to", "against", "with"})
 # Words that tie a document to the act it serves: "Code of Practice for the Carers (Scotland) Act 2016".
 DOCUMENT_FOR_ACT = frozenset({"for", "under", "to", "on", "of"})
-MAX_QUOTED_WORDS = 12
 MAX_BRACKET_TOKENS = 7  # "(Care and Justice)"
-MAX_SUBTITLE_TOKENS = 30
-
-
-@cache
-def _pairs(name: str) -> dict[str, str]:
-    return {k.strip(): v.strip() for k, _, v in (line.partition("|") for line in load_list(name))}
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int  # token span [start, end)
-    end: int
-    kind: str
-    head: str | None  # head noun, lower-cased ("bill"), None for quoted and introduced titles
-    forms: list[tuple[int, int]] = field(default_factory=list)
-    own_end: int | None = None  # "Code of Practice" in "Code of Practice for the ... Act": what short forms match
-
-    @property
-    def match_end(self) -> int:
-        return self.own_end or self.end
-
-
-def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    return line_bounds(doc, i)
-
-
-def _title_word(token: Token) -> bool:
-    return is_capitalised(token) and not token.is_stop and token.text not in load_set("groups-left-stops")
 
 
 def _place(token: Token) -> bool:
@@ -96,8 +74,8 @@ def _bracket_start(doc: Doc, close_i: int, sent_start: int) -> int | None:
     for m in range(close_i - 1, max(close_i - MAX_BRACKET_TOKENS, sent_start) - 1, -1):
         token = doc[m]
         if token.text == "(":
-            return m if m < close_i - 1 and _title_word(doc[m + 1]) else None
-        if not (_title_word(token) or token.lower_ in TITLE_JOINERS or token.text in ("'", "’", "'s", "’s")):
+            return m if m < close_i - 1 and title_word(doc[m + 1]) else None
+        if not (title_word(token) or token.lower_ in TITLE_JOINERS or token.text in ("'", "’", "'s", "’s")):
             return None
     return None
 
@@ -107,13 +85,13 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
     i = head_i
     while i - 1 >= sent_start:
         token = doc[i - 1]
-        if _title_word(token) and token.tag_ != "VBG":
+        if title_word(token) and token.tag_ != "VBG":
             i -= 1
         elif token.text == ")" and (opening := _bracket_start(doc, i - 1, sent_start)) is not None:
             i = opening  # "(Scotland)", "(Care and Justice)", "(Tenants' Rights)"
-        elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and _title_word(doc[i - 2]):
+        elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and title_word(doc[i - 2]):
             i -= 1  # "Trafficking and Exploitation", "Tenants' Rights"
-        elif token.lower_ in INNER_JOINERS and i - 2 >= sent_start and _title_word(doc[i - 2]):
+        elif token.lower_ in INNER_JOINERS and i - 2 >= sent_start and title_word(doc[i - 2]):
             i -= 1  # "Protection of Children from Exploitation (Scotland) Act"
         elif token.text in ("'s", "’s") and i - 2 >= sent_start and _place(doc[i - 2]):
             i -= 2  # "Scotland’s National Action Plan", but not "the Scottish Government’s Strategy"
@@ -138,12 +116,12 @@ def _right_edge(doc: Doc, head_i: int, sent_end: int) -> int:
     end = head_i + 1
     if end < sent_end and doc[end].like_num and YEAR.fullmatch(doc[end].text):
         end += 1
-    if end + 1 < sent_end and doc[end].lower_ in COMPLEMENT_OPENERS and _title_word(doc[end + 1]):
+    if end + 1 < sent_end and doc[end].lower_ in COMPLEMENT_OPENERS and title_word(doc[end + 1]):
         m = end + 1
         while m < sent_end:
-            if _title_word(doc[m]) and doc[m].ent_type_ not in ("DATE", "TIME"):
+            if title_word(doc[m]) and doc[m].ent_type_ not in ("DATE", "TIME"):
                 end = m + 1
-            elif not (doc[m].lower_ in TITLE_JOINERS and m + 1 < sent_end and _title_word(doc[m + 1])):
+            elif not (doc[m].lower_ in TITLE_JOINERS and m + 1 < sent_end and title_word(doc[m + 1])):
                 break
             m += 1
     if end + 2 < sent_end and doc[end].text == "(" and doc[end + 2].text == ")":
@@ -165,21 +143,23 @@ def _inside_group_name(doc: Doc, end: int) -> bool:
     for m in range(end, min(end + 3, len(doc))):
         if doc[m].lower_ in GROUP_HEAD_WORDS:
             return True
-        if not _title_word(doc[m]):
+        if not title_word(doc[m]):
             return False
     return False
 
 
 def _head_candidates(doc: Doc) -> list[Candidate]:
-    heads = _pairs("publications-head-nouns")
-    lower_heads = _pairs("publications-lowercase-heads")
+    heads = pairs("publications-head-nouns")
+    lower_heads = pairs("publications-lowercase-heads")
     found = []
     for token in doc:
         if token.text in heads:
-            sent_start, sent_end = _sentence_bounds(doc, token.i)
+            sent_start, sent_end = sentence_bounds(doc, token.i)
             start = _left_edge(doc, token.i, sent_start)
             end = _right_edge(doc, token.i, sent_end)
             has_complement = end > token.i + 1 and doc[token.i + 1].lower_ in COMPLEMENT_OPENERS
+            if _portfolio_of_post(doc, start, sent_start):
+                continue
             if (has_complement or not _generic(doc, start, token.i)) and not _inside_group_name(doc, end):
                 found.append(Candidate(start, end, heads[token.text], token.lower_))
         elif token.text in lower_heads and token.i > 0:
@@ -189,13 +169,28 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
+@cache
+def _post_words() -> frozenset[str]:
+    """Single-word posts ("Director", "Minister", "Head"), shared with the people stage's role heads."""
+    heads = {line.split()[0] for line in load_list("people-role-heads") if len(line.split()) == 1}
+    return frozenset(heads) | load_set("groups-left-stops")
+
+
+def _portfolio_of_post(doc: Doc, start: int, sent_start: int) -> bool:
+    """'Head of Building Standards', 'Minister for Road Safety Strategy': a post's remit, not a document.
+
+    Only when the title follows "of"/"for" directly: "Chair of the Independent Review" can name a report.
+    """
+    return start - 2 >= sent_start and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in _post_words()
+
+
 def _lowercase_head_candidate(doc: Doc, head: Token, kind: str) -> Candidate | None:
     """'Equally Safe delivery plan': a capitalised name, up to two lower-case nouns, the head."""
-    sent_start, _ = _sentence_bounds(doc, head.i)
+    sent_start, _ = sentence_bounds(doc, head.i)
     i = head.i
     while i - 1 >= sent_start and head.i - i < 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN":
         i -= 1
-    if i - 1 < sent_start or not _title_word(doc[i - 1]):
+    if i - 1 < sent_start or not title_word(doc[i - 1]):
         return None
     start = _left_edge(doc, i - 1, sent_start) if i - 1 > sent_start else i - 1
     if _generic(doc, start, i) or _names_group(doc, start, i) or _capital_from_position(doc, start, i):
@@ -218,61 +213,6 @@ def _names_group(doc: Doc, start: int, end: int) -> bool:
     """'Scottish Government consultation', 'NSPCC report': the capitalised part is a group, not a title."""
     last = doc[end - 1]
     return last.text in _group_head_words() or last.text == "Scotland" or last.is_upper
-
-
-def _joins_title(doc: Doc, m: int, sent_end: int) -> bool:
-    """'to' in 'Right to Recover': a joiner with a title word after it."""
-    return doc[m].lower_ in TITLE_JOINERS and m + 1 < sent_end and _title_word(doc[m + 1])
-
-
-def _introduced_candidates(doc: Doc) -> list[Candidate]:
-    """'their recent report Right to Recover – Provision of ... abuse.': title after 'report'."""
-    introducers = _pairs("publications-introducers")
-    found = []
-    for token in doc[:-1]:
-        if token.text not in introducers or not _title_word(doc[token.i + 1]):
-            continue
-        _, sent_end = _sentence_bounds(doc, token.i)
-        end = token.i + 2
-        m = end
-        while m < sent_end and (_title_word(doc[m]) or _joins_title(doc, m, sent_end)):
-            m += 1
-            end = m if _title_word(doc[m - 1]) else end
-        if end < sent_end - 1 and doc[end].text in DASHES and _title_word(doc[end + 1]):
-            last = min(sent_end, end + MAX_SUBTITLE_TOKENS)
-            while last > end and (doc[last - 1].is_punct or doc[last - 1].is_space):
-                last -= 1
-            end = last
-        if end - (token.i + 1) >= 2:
-            found.append(Candidate(token.i + 1, end, introducers[token.text], None))
-    return found
-
-
-def _quoted_candidates(doc: Doc, text: str) -> list[Candidate]:
-    """‘Learning from Child Deaths’: a short capitalised run between quotation marks."""
-    found = []
-    for mark in OPENING_QUOTE.finditer(text):
-        token = doc.char_span(mark.start(), mark.end())
-        if token is None:
-            continue
-        token = token[0]
-        close = QUOTE_PAIRS.get(token.text)
-        if close is None or token.i + 1 >= len(doc) or not _quoted_opener(doc[token.i + 1]):
-            continue
-        window = range(token.i + 2, min(token.i + 2 + MAX_QUOTED_WORDS, len(doc)))
-        end = next((m for m in window if doc[m].text == close), None)
-        if end is None:
-            continue
-        words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
-        content = [t for t in words if t.lower_ not in TITLE_JOINERS]
-        if len(words) >= 2 and all(is_capitalised(t) for t in content) and not any(t.is_punct for t in words):
-            found.append(Candidate(token.i + 1, end, "other", None))
-    return found
-
-
-def _quoted_opener(token: Token) -> bool:
-    """A quoted title may open with a small capitalised word: “Every Child the Best Start”."""
-    return _title_word(token) or (is_capitalised(token) and token.text not in load_set("groups-left-stops"))
 
 
 def _documents_for_acts(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -397,7 +337,7 @@ def find_publications(parsed: ParsedBulletin, groups: list[GroupMention]) -> lis
     """Named documents (reports, plans, acts, bills, ...), one row per publication per bulletin."""
     doc = parsed.doc
     group_keys = {name_key(g.name) for g in groups} | {name_key(a) for g in groups for a in g.aliases}
-    found = _head_candidates(doc) + _introduced_candidates(doc) + _quoted_candidates(doc, parsed.text)
+    found = _head_candidates(doc) + introduced_candidates(doc) + quoted_candidates(doc, parsed.text)
     candidates = _documents_for_acts(doc, _drop_nested(found))
     candidates = [c for c in candidates if name_key(_title(doc, c)) not in group_keys]
     kept = _merge(doc, candidates)

@@ -145,6 +145,13 @@ FOUND = [
         "other",
         None,
     ),
+    (
+        "quoted title with a subtitle holding an article",
+        "Families can now order “Open Doors: Making a Home Visit Plan”, a new booklet, from the council.",
+        "Open Doors: Making a Home Visit Plan",
+        "other",
+        None,
+    ),
 ]
 
 
@@ -186,6 +193,12 @@ NOT_PUBLICATIONS = [
         "Guidance under the Prevention of Harm from Online Abuse (Scotland) Act 2021 comes into force in May.",
         "Online Abuse (Scotland) Act 2021",
     ),
+    (
+        "portfolio of a post",
+        "Ravi Singh, the agency's Head of Building Standards, will present the data.",
+        "Building Standards",
+    ),
+    ("portfolio of a minister", "The Minister for Road Safety Strategy spoke first.", "Road Safety Strategy"),
 ]
 
 
