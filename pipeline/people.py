@@ -38,7 +38,7 @@ from .people_ties import (
     ties_in_list_item,
 )
 from .records import GroupMention, PersonMention
-from .roles import RolePhrase, find_role_phrases
+from .roles import RolePhrase, find_role_phrases, month_names
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +148,11 @@ def _resolve(doc: Doc, mentions: list[NameMention], author: str | None) -> dict[
     surnames = {doc[m.end - 1].text: m.person for p in people.values() for m in p.mentions}
     covered = {i for m in mentions for i in range(m.outer_start, m.outer_end)}
     singles = [m for m in mentions if m.words == 1]
+    months = month_names()  # "April" of "April Gunn" is no alias: "in April" is far likelier a date
     for token in doc:  # later bare mentions of a known person: "Catherine was the Independent Chair"
-        if token.i not in covered and token.pos_ == "PROPN" and (token.text in first_names or token.text in surnames):
+        if token.i in covered or token.pos_ != "PROPN" or token.text in months:
+            continue
+        if token.text in first_names or token.text in surnames:
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
             if not any(is_name_word(n) for n in neighbours):
                 singles.append(NameMention(token.i, token.i + 1, token.i, token.i + 1, source="alias"))

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
 from .parsed import ParsedBulletin
-from .people_ties import CHAIRED_BY, gap_start
+from .people_ties import CHAIR_AUX, CHAIR_VERBS, CHAIRED_BY, gap_start
+from .people_tokens import glued_word
 from .roles import RolePhrase, head_words, month_names
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,15 @@ def _is_surname_month(doc: Doc, j: int) -> bool:
     )
 
 
+def _is_first_name_month(doc: Doc, j: int) -> bool:
+    """ "June Laidlaw", "April Gunn": a month before a surname-like word opens a name. Only callers that already
+    stand in a person context (a list line, a title, a role, a PERSON entity) ask; a date cue or a day number
+    before it ("in March Alan Gow", "1 June Ann Hill") keeps it a date."""
+    if doc[j].text not in month_names() or j + 1 >= len(doc) or not is_name_word(doc[j + 1]):
+        return False
+    return j == 0 or not (doc[j - 1].lower_ in load_set("people-month-date-cues") or doc[j - 1].like_num)
+
+
 def _title_at(doc: Doc, i: int) -> tuple[int, str, bool] | None:
     """A title or honorific starting at token ``i``: (token after it, title text, honorific?)."""
     word = _TRAILING_DOT.sub("", doc[i].text)
@@ -119,7 +129,7 @@ def _name_run(doc: Doc, i: int) -> int:
     j, last, words = i, i, 0
     while j < len(doc) and words < MAX_NAME_WORDS:
         token = doc[j]
-        if is_name_word(token) or (words and _is_surname_month(doc, j)):
+        if is_name_word(token) or (_is_surname_month(doc, j) if words else _is_first_name_month(doc, j)):
             words += 1
             j += 1
             last = j
@@ -208,7 +218,9 @@ def _post_nominal_names(doc: Doc) -> list[NameMention]:
             and (is_name_word(doc[start - 1]) or doc[start - 1].text in load_set("people-name-particles"))
         ):
             start -= 1
-        while start < token.i and not is_name_word(doc[start]):
+        if start > 0 and _is_first_name_month(doc, start - 1):
+            start -= 1  # "June Laidlaw MSP"
+        while start < token.i and not (is_name_word(doc[start]) or _is_first_name_month(doc, start)):
             start += 1
         if token.i - start >= 2 and _name_run(doc, start) == token.i:
             found.append(_mention(doc, start, start, token.i, "post"))
@@ -239,6 +251,20 @@ def _cue_names(doc: Doc, text: str) -> list[NameMention]:
     for match in _cue_pattern().finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and (mention := _name_at(doc, span.start, "cue")):
+            found.append(mention)
+    return found
+
+
+def _chair_verb_names(doc: Doc) -> list[NameMention]:
+    """ "Mairi Begg will co-chair the Forum": the words before "will chair" name a person, whatever the NER says."""
+    found = []
+    for token in doc:
+        if token.lower_ not in CHAIR_AUX or token.text == "," or (token.i and doc[token.i - 1].lower_ in CHAIR_AUX):
+            continue
+        k = token.i
+        while k < len(doc) and k - token.i < 4 and doc[k].lower_ in CHAIR_AUX:
+            k += 1
+        if glued_word(doc, k)[0] in CHAIR_VERBS and (mention := _name_before(doc, token.i)):
             found.append(mention)
     return found
 
@@ -278,7 +304,9 @@ def _name_before(doc: Doc, end: int) -> NameMention | None:
         and (is_name_word(doc[start - 1]) or doc[start - 1].text in particles or _is_surname_month(doc, start - 1))
     ):
         start -= 1
-    while start < name_end and not is_name_word(doc[start]):
+    if start > 0 and _is_first_name_month(doc, start - 1):
+        start -= 1  # "June Laidlaw, Young Carers Ambassador"
+    while start < name_end and not (is_name_word(doc[start]) or _is_first_name_month(doc, start)):
         start += 1
     if name_end - start < 2 or _name_run(doc, start) != name_end:
         return None
@@ -328,7 +356,7 @@ def name_mentions(parsed: ParsedBulletin) -> list[NameMention]:
     """Every candidate name mention not anchored by a role (merged later, after the role phrases)."""
     doc = parsed.doc
     candidates = _ner_names(doc) + _title_names(doc) + _post_nominal_names(doc)
-    return candidates + _cue_names(doc, parsed.text) + _list_item_names(parsed)
+    return candidates + _cue_names(doc, parsed.text) + _list_item_names(parsed) + _chair_verb_names(doc)
 
 
 def surname_anchored_names(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
@@ -338,9 +366,11 @@ def surname_anchored_names(doc: Doc, mentions: list[NameMention]) -> list[NameMe
     if not surnames:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    # the NER may tag the surname alone ("Kerrigan" after a portfolio): a bare one-word mention yields to the full name
+    named = {i for m in mentions if m.words > 1 or m.title or m.honorific for i in range(m.start, m.end)}
     found = []
     for token in doc:
         i = token.i
-        if token.text in surnames and i > 0 and i not in covered and i - 1 not in covered and is_name_word(doc[i - 1]):
+        if token.text in surnames and i > 0 and i not in named and i - 1 not in covered and is_name_word(doc[i - 1]):
             found.append(_mention(doc, i - 1, i - 1, i + 1, "surname"))
     return found

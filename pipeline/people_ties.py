@@ -14,6 +14,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from .names import NAME_CONNECTORS
+from .people_tokens import glued_word, glued_word_before, names_joined
 from .roles import RolePhrase, dedupe_words
 
 log = logging.getLogger(__name__)
@@ -43,14 +44,32 @@ class Tie:
 
 # Words between a name and a chair verb: "Ruth Gray will Chair the Group", "Ann Lowe has agreed to chair".
 CHAIR_AUX = frozenset(
-    {",", "who", "will", "would", "shall", "is", "was", "to", "has", "have", "been", "agreed", "appointed", "also"}
+    {
+        ",",
+        "who",
+        "will",
+        "would",
+        "shall",
+        "is",
+        "was",
+        "to",
+        "has",
+        "have",
+        "had",
+        "been",
+        "agreed",
+        "appointed",
+        "also",
+    }
 )
 # Chair verbs -> the role they give: "will Chair the Group" -> "Chair".
 CHAIR_VERBS = {
     "chair": "Chair",
     "chairs": "Chair",  # "Ann Lowe, who chairs the Board, said"
+    "chaired": "Chair",  # "Ann Lowe, who had chaired the Board since 2016"
     "co-chair": "Co-Chair",
     "co-chairs": "Co-Chair",
+    "co-chaired": "Co-Chair",
     "convene": "Convener",
     "convenes": "Convener",
 }
@@ -216,8 +235,14 @@ def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> st
 
 def _role_after_as(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase], name_starts: Set[int]) -> RolePhrase | None:
     """ "Nadia Khan, who joined the Board as Deputy Chair": "as ROLE" in the clause after the name."""
-    for k in range(m.outer_end, min(m.outer_end + MAX_AS_DISTANCE, len(doc))):
+    clause = m.outer_end  # where the clause about the name starts: after it, or at ", who" past an apposition
+    for k in range(m.outer_end, len(doc)):
         token = doc[k]
+        if k - clause >= MAX_AS_DISTANCE:
+            return None
+        if token.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ == "who" and k > m.outer_end:
+            clause = k  # "Ann Hill, Head of X at Y, who joins the Board as ..."
+            continue
         if k > m.outer_end and (token.is_sent_start or k in name_starts or token.text == ","):
             return None  # another sentence, person or clause
         if token.text in {";", ":", "(", ")"} or token.is_space:
@@ -235,6 +260,8 @@ def ties_by_statement(
     role_at = role_index(roles)
     name_starts = {m.outer_start for m in mentions}
     ties: list[Tie] = []
+    chained: tuple[str, str | None, int] | None = None  # the "chaired by" role the next joined name shares
+    last_end = 0
     for m in mentions:
         if (r := _role_after_as(doc, m, role_at, name_starts)) is not None:
             ties.append(_tie(doc, m, r))  # "Nadia Khan, who joined the Board as Deputy Chair"
@@ -242,19 +269,23 @@ def ties_by_statement(
         k = m.outer_end
         while k < len(doc) and k - m.outer_end < 4 and doc[k].lower_ in CHAIR_AUX:
             k += 1
-        object_follows = k + 1 < len(doc) and (doc[k + 1].lower_ == "the" or doc[k + 1].text[:1].isupper())
-        if k > m.outer_end and object_follows and (role := CHAIR_VERBS.get(doc[k].lower_)):
-            start, end = _span(doc, m.outer_start, k + 1)
-            organisation = _group_after(doc, k + 1, groups) or group_before(doc, k, groups)
+        chair_verb, verb_end = glued_word(doc, k)  # "co-chair" is three tokens
+        object_follows = verb_end < len(doc) and (doc[verb_end].lower_ == "the" or doc[verb_end].text[:1].isupper())
+        if k > m.outer_end and object_follows and (role := CHAIR_VERBS.get(chair_verb)):
+            start, end = _span(doc, m.outer_start, verb_end)
+            organisation = _group_after(doc, verb_end, groups) or group_before(doc, k, groups)
             ties.append(Tie(m.person, role, organisation, start, end))
-        # "This Group is chaired by Alan Reid"
-        if (
-            m.outer_start >= 2
-            and doc[m.outer_start - 1].lower_ == "by"
-            and (role := CHAIRED_BY.get(doc[m.outer_start - 2].lower_))
-        ):
-            start, end = _span(doc, m.outer_start - 2, m.outer_end)
-            ties.append(Tie(m.person, role, group_before(doc, m.outer_start - 2, groups), start, end))
+        # "This Group is chaired by Alan Reid"; "co-chaired by Ann Hill of X and Bob Gray": each holder
+        chair_verb, verb_start = glued_word_before(doc, m.outer_start - 1)
+        if m.outer_start >= 2 and doc[m.outer_start - 1].lower_ == "by" and (role := CHAIRED_BY.get(chair_verb)):
+            start, end = _span(doc, verb_start, m.outer_end)
+            chained = (role, group_before(doc, verb_start, groups), start)
+            ties.append(Tie(m.person, role, chained[1], start, end))
+        elif chained is not None and names_joined(doc, last_end, m.outer_start):
+            ties.append(Tie(m.person, chained[0], chained[1], chained[2], _span(doc, m.outer_start, m.outer_end)[1]))
+        else:
+            chained = None
+        last_end = m.outer_end
         # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director"
         k, verb = m.outer_end, False
         while k < len(doc) and k - m.outer_end < 6 and doc[k].lower_ in COPULA_SKIP:

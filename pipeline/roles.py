@@ -8,6 +8,7 @@ One left-to-right scan per Doc; the people stage ties the phrases to names.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
 from .names import NAME_CONNECTORS, looks_like_acronym
+from .people_tokens import glued_word, is_compound_noun, is_owner, no_space_around
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,8 @@ def _heads() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Last word of each head -> the heads ending in it, longest first ("general" -> ("solicitor", "general"))."""
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for entry in load_list("people-role-heads"):
-        words = tuple(entry.casefold().split())
+        # the tokenizer splits "Co-ordinator" into "Co", "-", "ordinator": so must the head
+        words = tuple(w for w in re.split(r"\s+|(-)", entry.casefold()) if w)
         by_last.setdefault(words[-1], []).append(words)
     return {last: tuple(sorted(heads, key=len, reverse=True)) for last, heads in by_last.items()}
 
@@ -88,11 +91,6 @@ def _in_field_heads() -> frozenset[str]:
 def _is_capitalised(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and (token.is_alpha or any(c in text for c in "'’-"))
-
-
-def _no_space_around(doc: Doc, i: int) -> bool:
-    """A hyphen token glued to its neighbours: "Vice-Chair", "Co-Chair"."""
-    return i > 0 and doc[i].text == "-" and doc[i - 1].whitespace_ == "" and doc[i].whitespace_ == ""
 
 
 def head_at(doc: Doc, i: int) -> tuple[int, bool] | None:
@@ -134,7 +132,8 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
     and the first token of an organisation possessor before it ("COSLA’s Children and Young People Spokesperson")."""
     org_words = load_set("people-org-words", casefold=True)
     lower_modifiers = load_set("people-role-modifiers-lowercase", casefold=True)
-    org_modified = doc[head_start].lower_ in load_set("people-role-heads-org-modifier", casefold=True)
+    head = glued_word(doc, head_start)[0]  # "co-ordinator" is three tokens: read back as one word
+    org_modified = head in load_set("people-role-heads-org-modifier", casefold=True)
     start = head_start
     possessor: int | None = None
     j = head_start - 1
@@ -142,11 +141,11 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
         token = doc[j]
         if j in blocked or token.is_space:
             break
-        if _no_space_around(doc, j):
+        if no_space_around(doc, j):
             j -= 1
             continue
         if token.text in POSSESSIVE and j > 0 and _is_capitalised(doc[j - 1]):
-            if _is_organisation_word(doc[j - 1]):
+            if _is_organisation_word(doc[j - 1]) or is_owner(doc, j):
                 possessor = _possessor_start(doc, j, blocked)  # "the Scottish Government’s Champion"
                 break
             j -= 1  # "Children’s Commissioner"
@@ -318,18 +317,13 @@ def _organisation_after(doc: Doc, end: int) -> str | None:
     return doc[first:last].text if last > first else None
 
 
-def _is_compound_noun(doc: Doc, i: int) -> bool:
-    """ "a named lead officer": a lower-case head modifying the noun after it is not an office."""
-    return doc[i].is_lower and i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].pos_ == "NOUN"
-
-
 def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | None:
     """The role whose head ends at token ``i``, or None."""
     found = head_at(doc, i)
     if found is None:
         return None
     head_start, plural = found
-    if head_start in blocked or i in blocked or _is_verb_use(doc, head_start) or _is_compound_noun(doc, i):
+    if head_start in blocked or i in blocked or _is_verb_use(doc, head_start) or is_compound_noun(doc, i):
         return None
     start, possessor = _left_modifiers(doc, head_start, blocked)
     head_words_lower = tuple(t.lower_ for t in doc[head_start : i + 1])
@@ -338,6 +332,9 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
     if not doc[head_start].text[0].isupper() and start == head_start and not (chair_like and owned):
         return None  # lower-case "chair" or "lead" alone is an ordinary word; "its chair" is the office
     start = _drop_repeated_prefix(doc, start, head_start)
+    after = i + 1  # "Procurator Fiscal Depute": a rank qualifier after the head, unless it opens the next role
+    if after < len(doc) and after not in blocked and doc[after].text in load_set("people-role-post-qualifiers"):
+        i += int(not starts_role(doc, after))
     end = _complement_end(doc, i + 1, blocked)
     modified = start < head_start and doc[start].text[:1].isupper()
     if (

@@ -258,3 +258,108 @@ def test_list_lines_with_role_first_or_org_between(nlp):
     assert by_pair[("Rona Fleming", "Chief Executive")].role_organisation == "Highland Carers Trust"
     assert by_pair[("Neil Dow", "Chair")].role_organisation == "Fair Housing Commission"
     assert by_pair[("Liam Ortiz", "")].post_nominals == "MSYP"
+
+
+# Month words as first names: a name only where the layout or a title says person, never after a date cue.
+MONTH_FIRST_NAME_LIST = [
+    ("heading", "In attendance"),
+    ("list_item", "May Fordyce, Lived Experience Ambassador, Carers Voice Network"),
+    ("list_item", "Deputy Director for Mental Health, August Pringle"),
+    ("paragraph", "Cllr June Rattray welcomed everyone. In March Alan Gow had set out the timetable."),
+    ("paragraph", "We were joined by our Youth Champion, April Gunn, who spoke about the survey."),
+    ("paragraph", "May thanked members. The next meeting is in April and June will be quieter."),
+]
+
+
+def test_month_words_as_first_names(nlp):
+    rows = _people(nlp, MONTH_FIRST_NAME_LIST, ("Carers Voice Network",))
+    assert _pairs(rows) == _expect(
+        ("May Fordyce", "Lived Experience Ambassador"),
+        ("August Pringle", "Deputy Director for Mental Health"),
+        ("June Rattray", ""),
+        ("Alan Gow", ""),
+        ("April Gunn", "Youth Champion"),
+    )
+
+
+LATER_CASES = [
+    (
+        "role-then-name-without-comma-surname-entity",
+        "Addressing the conference in Inverness, the Minister for Drugs and Alcohol Policy Eilidh Rattray said it was "
+        "a turning point. Ms Rattray later visited a recovery cafe in the city.",
+        (),
+        _expect(("Eilidh Rattray", "Minister for Drugs and Alcohol Policy")),
+    ),
+    (
+        "methodologist-head",
+        "The questions were tested by Euan Moffat, Principal Research Methodologist at the Household Survey Unit.",
+        (),
+        _expect(("Euan Moffat", "Principal Research Methodologist")),
+    ),
+    (
+        "trailing-depute-belongs-to-role",
+        "Figures were presented by Nadia Brook, Senior Procurator Fiscal Depute, who leads on hate crime.",
+        (),
+        _expect(("Nadia Brook", "Senior Procurator Fiscal Depute")),
+    ),
+    (
+        "vice-chair-hyphen-and-space",
+        "Colin Baxter, Vice Chair of the Rural Housing Forum, opened the session with Ailsa Dow, its Vice-Chair "
+        "for finance.",
+        ("Rural Housing Forum",),
+        _expect(("Colin Baxter", "Vice Chair"), ("Ailsa Dow", "Vice-Chair")),
+    ),
+    (
+        "two-roles-joined-second-modified-by-group-word",
+        "Lesley Hope, Volunteer Manager and Network Co-ordinator at Carers Link, answered questions.",
+        ("Carers Link",),
+        _expect(("Lesley Hope", "Volunteer Manager"), ("Lesley Hope", "Network Co-ordinator")),
+    ),
+    (
+        "had-chaired",
+        "The Crofting Forum thanked Fiona Watt, who had chaired the Forum for six years.",
+        ("Crofting Forum",),
+        _expect(("Fiona Watt", "Chair")),
+    ),
+    (
+        "co-chaired-by-two",
+        "The new Island Ferries Forum will be co-chaired by Ewan Laird of the Crofting Trust and Dr Nisha Rao.",
+        ("Island Ferries Forum", "Crofting Trust"),
+        _expect(("Ewan Laird", "Co-Chair"), ("Nisha Rao", "Co-Chair")),
+    ),
+    (
+        "will-co-chair",
+        "Mairi Begg will co-chair the Island Ferries Forum from May.",
+        ("Island Ferries Forum",),
+        _expect(("Mairi Begg", "Co-Chair")),
+    ),
+    (
+        "as-role-after-apposition",
+        "The Board welcomed Greig Allan, Head of Planning at Fife Council, who joins the Board as its Deputy Chair.",
+        ("Fife Council",),
+        _expect(("Greig Allan", "Head of Planning"), ("Greig Allan", "Deputy Chair")),
+    ),
+    (
+        "head-before-an-event-noun-is-no-office",
+        "Over eighty staff came to the Fife Practitioner Day and to the launch of the Carers Ambassador Programme.",
+        (),
+        set(),
+    ),
+    (
+        "advocate-head",
+        "Priya Shah, Independent Advocate with the Circle project, described the first cases.",
+        (),
+        _expect(("Priya Shah", "Independent Advocate")),
+    ),
+    (
+        "singular-possessor-is-organisation",
+        "Kamala Roy, the Tribunal's Director of Operations, will report in the spring.",
+        (),
+        _expect(("Kamala Roy", "Director of Operations")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "groups", "expected"), [c[1:] for c in LATER_CASES], ids=[c[0] for c in LATER_CASES])
+def test_more_roles_in_paragraphs(nlp, text, groups, expected):
+    assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
