@@ -138,12 +138,17 @@ def _links_inside_name(doc: Doc, before_i: int, sent_start: int) -> bool:
 def _post_or_body_in_run(doc: Doc, i: int, sent_start: int) -> bool:
     """Does the capitalised run ending at token ``i`` (linkers included) name a post ("Senior Lecturer") or a
     body of its own ("Centre for Care Studies at ... University": a unit and its host)?"""
-    stops = role_words() | head_kinds().keys() | _complement_heads().keys()
+    stops = _run_stops()
     while i >= sent_start and (is_capitalised(doc[i]) or doc[i].lower_ in EDGE_JOINERS):
         if doc[i].text in stops:
             return True
         i -= 1
     return False
+
+
+@cache
+def _run_stops() -> frozenset[str]:
+    return role_words() | head_kinds().keys() | _complement_heads().keys()
 
 
 @cache
