@@ -30,16 +30,27 @@ FLOORS: dict[str, dict[str, float]] = {
         "publications": 0.95,
         "events": 0.90,
     },
-    # set B, measured blind: sections .955, dates .872, groups .878, people .947, roles .829,
-    # publications .963, events .793
+    # set B, measured blind at first: sections .955, dates .872, groups .878, people .947, roles .829,
+    # publications .963, events .793; after a round of fixes: 1.0 .993 1.0 1.0 1.0 1.0 .974
     "heldout-b": {
+        "sections": 0.95,
+        "dates": 0.95,
+        "groups": 0.90,
+        "people": 0.95,
+        "roles": 0.95,
+        "publications": 0.95,
+        "events": 0.90,
+    },
+    # set C, blind (never read by rule writers), measured when the gate was set: sections .979,
+    # dates .957, groups .800, people .951, roles .829, publications .898, events .814
+    "heldout-c": {
         "sections": 0.90,
-        "dates": 0.80,
-        "groups": 0.80,
-        "people": 0.85,
+        "dates": 0.90,
+        "groups": 0.75,
+        "people": 0.90,
         "roles": 0.75,
-        "publications": 0.90,
-        "events": 0.70,
+        "publications": 0.85,
+        "events": 0.75,
     },
 }
 CASES = [(name, table) for name, floors in FLOORS.items() for table in floors]
