@@ -315,6 +315,14 @@ def _name_before(doc: Doc, end: int) -> NameMention | None:
     return _mention(doc, start, start, name_end, "role")
 
 
+def _opens_capitalised_list(doc: Doc, m: NameMention) -> bool:
+    """ "Minister for Energy, Coastal Waters and Island Ferries": title-case words after a role's comma that go on
+    with "and <Capitalised>" are more portfolio, unless the NER reads them as a person ("Ann Hill and Bob Gray")."""
+    k = m.outer_end
+    listed = k + 1 < len(doc) and doc[k].lower_ in {"and", "&"} and doc[k + 1].text[:1].isupper()
+    return listed and not all(t.ent_type_ == "PERSON" for t in doc[m.start : m.end])
+
+
 def role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
     """Names right after a role ("Minister for Housing, Ann Hill") or right before one ("Ann Hill, Minister ...")."""
     found = []
@@ -323,7 +331,12 @@ def role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
         mention = _name_at(doc, role.end + comma, "role")
         # without a comma only the NER's own person names count: "Health Secretary Ann Hill" yes,
         # "Chief Officer Fire Operations Scotland" no
-        if mention and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end])):
+        # and "Minister for Energy, Coastal Waters and Island Ferries" names no one
+        if (
+            mention
+            and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end]))
+            and not (comma and _opens_capitalised_list(doc, mention))
+        ):
             found.append(mention)
         comma = gap_start(doc, role.lead_start) - 1  # "Iain Gow, the outgoing Chief Executive"
         if comma > 0 and doc[comma].text == "," and (mention := _name_before(doc, comma)):

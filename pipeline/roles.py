@@ -42,6 +42,9 @@ VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can"
 # Parts of speech that never modify a role: "The Minister", "In Scotland", "and Cabinet Secretary".
 NON_MODIFIER_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "ADV", "PUNCT", "SYM"})
 POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
+# Entity labels that never stand inside a portfolio list: "Director of Planning, Dundee and Perth". Not PERSON:
+# the NER calls "Young People" one; names the people stage accepts are ``blocked`` already ("Ann Hill").
+NOT_PORTFOLIO_ENTITIES = frozenset({"GPE", "DATE", "TIME", "CARDINAL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,20 +209,42 @@ def _chunk_end(doc: Doc, i: int) -> int:
     return j
 
 
-def _is_portfolio_tail(doc: Doc, i: int, end: int, blocked: Set[int]) -> bool:
-    """ ", Social Security and Equalities": a portfolio list goes on past a comma and ends with "and X"."""
-    if not (0 < end - i <= MAX_PORTFOLIO_TAIL) or not _is_capitalised(doc[i]):
-        return False
+def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
+    """ ", Social Security and Equalities", ", Climate Change and Land Reform confirmed ...": a portfolio list goes
+    on past a comma when capitalised items follow and the list closes with "and <Capitalised>"; returns the end
+    of the tail, or None. Names, places and months never sit in a portfolio, and a lower-case noun after the run
+    makes it a modifier ("Glasgow and Perth councils"), not a list of portfolio items."""
+    if i >= len(doc) or not _is_capitalised(doc[i]):
+        return None
     org_words = load_set("people-org-words", casefold=True)
-    tokens = doc[i:end]
-    has_and = any(t.lower_ in {"and", "&"} for t in tokens)
-    fits = all(
-        (_is_capitalised(t) or t.lower_ in COMPLEMENT_CONNECTORS or t.text in POSSESSIVE)
-        and t.i not in blocked
-        and t.lower_ not in org_words
-        for t in tokens
-    )
-    return has_and and fits
+    end: int | None = None
+    seen_and = False
+    for j in range(i, min(i + MAX_PORTFOLIO_TAIL, len(doc))):
+        token = doc[j]
+        if token.is_space or j in blocked or (j > i and token.is_sent_start) or token.lower_ in org_words:
+            break
+        if _is_capitalised(token):
+            if token.ent_type_ in NOT_PORTFOLIO_ENTITIES or token.text in month_names():
+                return None  # places and dates are no portfolio items
+            if seen_and:
+                end = j + 1
+        elif token.lower_ in {"and", "&"}:
+            seen_and = True
+        elif token.text == "," and not seen_and and j + 1 < len(doc) and _is_capitalised(doc[j + 1]):
+            pass  # ", Islands, Food Security and ..." : one more item
+        elif not (token.lower_ in COMPLEMENT_CONNECTORS or token.text in POSSESSIVE):
+            break
+    if end is None:
+        return None
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.is_lower
+        and after.pos_ in {"NOUN", "PROPN"}
+        and after.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return None  # "Dundee and Perth councils"; not "... and Island Ferries today"
+    return end
 
 
 def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
@@ -260,9 +285,9 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
                 j = tail_end  # "..., including Child Protection"
                 last = tail_end
                 continue
-            if _is_portfolio_tail(doc, tail_start, tail_end, blocked):
-                j = tail_end
-                last = tail_end
+            if (tail := _portfolio_tail_end(doc, tail_start, blocked)) is not None:
+                j = tail
+                last = tail
                 continue
             break
         else:

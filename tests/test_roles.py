@@ -363,3 +363,59 @@ LATER_CASES = [
 @pytest.mark.parametrize(("text", "groups", "expected"), [c[1:] for c in LATER_CASES], ids=[c[0] for c in LATER_CASES])
 def test_more_roles_in_paragraphs(nlp, text, groups, expected):
     assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
+
+
+# A portfolio list goes on past a comma when capitalised items close with "and <Capitalised>"; the words in it are
+# never a person. Near misses: names after the role, places modifying a lower-case noun.
+PORTFOLIO_LIST_CASES = [
+    (
+        "portfolio-list-before-a-verb",
+        "In May the Cabinet Secretary for Rural Affairs, Islands and Food Security announced new grants for crofters.",
+        (),
+        _expect(("", "Cabinet Secretary for Rural Affairs, Islands and Food Security")),
+    ),
+    (
+        "portfolio-list-before-at-organisation",
+        "The review was led by Ewan Boyd, Deputy Director of Ports, Harbours and Inland Waterways at Marine Scotland, "
+        "with support from councils.",
+        (),
+        _expect(("Ewan Boyd", "Deputy Director of Ports, Harbours and Inland Waterways")),
+    ),
+    (
+        "portfolio-list-before-a-date-word",
+        "Grants were agreed by the Minister for Energy, Coastal Waters and Island Ferries today.",
+        (),
+        _expect(("", "Minister for Energy, Coastal Waters and Island Ferries")),
+    ),
+    (
+        "portfolio-list-then-name",
+        "The Head of Research, Policy and Evaluation, Dr Lorna Baird, presented the findings.",
+        (),
+        _expect(("Lorna Baird", "Head of Research, Policy and Evaluation")),
+    ),
+    (
+        "near-miss-names-after-role",
+        "The Minister for Housing, Ann Hill and Bob Gray visited the site.",
+        (),
+        _expect(("Ann Hill", "Minister for Housing"), ("Bob Gray", "")),
+    ),
+    (
+        "near-miss-places-modifying-a-noun",
+        "Copies went to the Director of Planning, Angus and Moray councils and the local press.",
+        (),
+        _expect(("", "Director of Planning")),
+    ),
+    (
+        "near-miss-title-case-words-are-no-person",
+        "Grants were agreed by the Minister for Energy, Coastal Waters and Island Ferries budget holders.",
+        (),
+        _expect(("", "Minister for Energy")),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "expected"), [c[1:] for c in PORTFOLIO_LIST_CASES], ids=[c[0] for c in PORTFOLIO_LIST_CASES]
+)
+def test_portfolio_lists_past_a_comma(nlp, text, groups, expected):
+    assert _pairs(_people(nlp, [("paragraph", text)], groups)) == expected
