@@ -110,14 +110,36 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
         return False
     if token.lower_ in ("and", "&"):  # "Children and Young People", not "Government and Healthcare ..."
         return not _ends_name(before) and not _acronym_before_scotland(doc, before, head_i)
-    if token.text in POSSESSIVE:
+    if token.text in POSSESSIVE:  # "Children's Services", but "the Council's Audit Committee" is the Council's
+        return before.text not in head_kinds()
+    if token.text == "," and _comma_lists_portfolios(doc, i, head_i, before):
         return True
     if token.text in HYPHENS and not before.whitespace_ and not token.whitespace_:
         return True  # "Victim-Centred" is three tokens
+    if token.lower_ == "at" and doc[i].text not in load_set("groups-at-idioms"):
+        return False  # "Client Services at Fife Council": a unit and the body it is part of, not one name
     if token.lower_ in NAME_LINKERS and i < head_i and (is_capitalised(doc[i]) or doc[i].lower_ == "the"):
         return _links_inside_name(doc, i - 2, sent_start)  # a linker right before the head opens a complement
     # "Children and Young people Improvement Collaborative": one lower-case noun between capitals
     return token.is_lower and token.pos_ == "NOUN" and not token.is_stop and is_capitalised(doc[i])
+
+
+# Heads whose names may list portfolios with commas: "Health, Social Care and Sport Committee".
+COMMA_LIST_KINDS = frozenset({"committee", "group", "board"})
+
+
+def _comma_lists_portfolios(doc: Doc, i: int, head_i: int, before: Token) -> bool:
+    """'Rural Affairs, Islands and Natural Environment Committee': a comma inside one committee's name.
+
+    The list must end in "and <Capitalised> ... <head>", and the word before the comma must be a plain name
+    word: not a person, place or date ("In Moray, Health and Social Care Partnership"), nor the end of a name
+    of its own ("Fife Council, Housing and Care Board").
+    """
+    if head_kinds().get(doc[head_i].text) not in COMMA_LIST_KINDS:
+        return False
+    if before.ent_type_ in PLACE_ENTS | NON_NAME_ENTS | {"PERSON"} or _ends_name(before):
+        return False
+    return any(t.lower_ in ("and", "&") for t in doc[i:head_i])
 
 
 def _links_inside_name(doc: Doc, before_i: int, sent_start: int) -> bool:

@@ -148,6 +148,34 @@ FOUND = [
         "Both the NASUWT and GMB Scotland asked for a meeting in the new year.",
         "GMB Scotland",
     ),
+    (
+        "a team at a body ending in Scotland",
+        "I run the helpline for Fuel Grant Payments at Disclosure Scotland this winter.",
+        "Disclosure Scotland",
+    ),
+    (
+        "a post's remit at a known body",
+        "It was chaired by Ian Muir, Director of Ports, Harbours and Rail at Transport Scotland, in May.",
+        "Transport Scotland",
+    ),
+    ("a unit at a council", "Our Family Support at Moray Council team wrote in.", "Moray Council"),
+    (
+        "an at-idiom inside a name",
+        "A new Children at Risk Oversight Group met in March.",
+        "Children at Risk Oversight Group",
+    ),
+    (
+        "a comma list of portfolios before a committee",
+        "Ms Laird gave evidence to the Tourism, Culture and External Affairs Committee on Tuesday.",
+        "Tourism, Culture and External Affairs Committee",
+    ),
+    (
+        "a possessive before a comma-listed committee",
+        "She wrote to the Parliament's Finance, Audit and Public Administration Committee last week.",
+        "Finance, Audit and Public Administration Committee",
+    ),
+    ("a health board at a line end", "Attendees\n\n- Ruth Dunn, Lead Nurse, NHS Grampian", "NHS Grampian"),
+    ("a health board after at", "Dr Ali Shah, Consultant at NHS Forth Valley, opened the day.", "NHS Forth Valley"),
 ]
 
 
@@ -200,6 +228,42 @@ NOT_GROUPS = [
         "Both the NASUWT and GMB Scotland asked for a meeting in the new year.",
         "NASUWT and GMB Scotland",
     ),
+    (
+        "a team run on into the body it works at",
+        "I run the helpline for Fuel Grant Payments at Disclosure Scotland this winter.",
+        "Fuel Grant Payments at Disclosure Scotland",
+    ),
+    (
+        "a post's remit run on into a known body",
+        "It was chaired by Ian Muir, Director of Ports, Harbours and Rail at Transport Scotland, in May.",
+        "Harbours and Rail at Transport Scotland",
+    ),
+    (
+        "a unit run on into a council",
+        "Our Family Support at Moray Council team wrote in.",
+        "Family Support at Moray Council",
+    ),
+    (
+        "a committee cut after the comma list",
+        "Ms Laird gave evidence to the Tourism, Culture and External Affairs Committee on Tuesday.",
+        "Culture and External Affairs Committee",
+    ),
+    (
+        "a place before a comma is not a list item",
+        "In Moray, Health and Social Care Partnership staff led the work.",
+        "Moray, Health and Social Care Partnership",
+    ),
+    (
+        "a person before a comma is not a list item",
+        "Thanks to Ann Dow, Housing and Homelessness Group chair, for her work.",
+        "Ann Dow, Housing and Homelessness Group",
+    ),
+    (
+        "a comma list with no 'and' is not one name",
+        "Topics: Budget, Staffing, Workforce Group minutes.",
+        "Budget, Staffing, Workforce Group",
+    ),
+    ("the acronym alone when NHS staff are meant", "A new Guide for NHS Staff was issued.", "NHS Staff"),
 ]
 
 
