@@ -20,6 +20,7 @@ repeated under distinct URLs until there are ``--bulletins`` of them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import resource
@@ -74,15 +75,32 @@ def texts_of(documents: list[RawDocument]) -> list[str]:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory since the last reset_peak(): VmHWM on Linux, else the whole process's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def reset_peak() -> None:
+    """Forget the peak so far (Linux: writing 5 to clear_refs resets VmHWM), so loading the model's
+    transient spike does not hide what the run itself needs."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
 
 
 def child(mode: str, inputs: Path, count: int) -> None:
     """Run in a fresh process so the peak is this workload's alone."""
     settings = Settings(progress=False)
     load_model(settings.model)
+    documents = corpus(inputs, max(count, 1))
+    run_pipeline(documents[:1], settings)  # warm-up: lazy word lists, regexes, trafilatura import
+    reset_peak()
     if mode == "pipeline":
-        run_pipeline(corpus(inputs, count), settings)
+        run_pipeline(documents, settings)
     print(json.dumps({"peak_mb": peak_rss_mb()}))
 
 
@@ -136,12 +154,17 @@ def main() -> None:
 
     sizes = [int(s) for s in args.memory_sizes.split(",") if s.strip()]
     if sizes:
-        baseline = measure_child("model", args.inputs, 0)
-        print(f"peak memory, model loaded only : {baseline:8.1f} MB")
+        baseline = measure_child("model", args.inputs, 1)
+        print(f"peak memory, model loaded, warm: {baseline:8.1f} MB")
+        previous: tuple[int, float] | None = None
         for size in sizes:
             peak = measure_child("pipeline", args.inputs, size)
-            growth = (peak - baseline) * 1024 / size
-            print(f"peak memory, {size:>5} bulletins   : {peak:8.1f} MB  (+{growth:.1f} KB/bulletin over the model)")
+            line = f"peak memory, {size:>5} bulletins  : {peak:8.1f} MB (+{peak - baseline:.1f} MB over the warm model"
+            if previous:  # what each further bulletin costs: the tables' rows, not a leak
+                extra = (peak - previous[1]) * 1024 / (size - previous[0])
+                line += f"; {extra:.1f} KB per bulletin beyond {previous[0]}"
+            print(line + ")")
+            previous = (size, peak)
 
 
 if __name__ == "__main__":
