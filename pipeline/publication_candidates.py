@@ -22,7 +22,9 @@ TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "fr
 # Lower-case words a quoted title may hold: "Open Doors: Making a Home Visit Plan" (articles too, unlike bare titles,
 # since the quotation marks already bound it).
 QUOTED_SMALL_WORDS = TITLE_JOINERS | {"a", "an", "at", "by", "or", "into"}
-MAX_QUOTED_WORDS = 12
+# A quoted title's length: words, and tokens up to the closing mark ("Two-Year-Olds" is five tokens).
+MAX_QUOTED_WORDS = 16
+MAX_QUOTED_TOKENS = 24
 MAX_SUBTITLE_TOKENS = 30
 
 
@@ -92,13 +94,17 @@ def quoted_candidates(doc: Doc, text: str) -> list[Candidate]:
         close = QUOTE_PAIRS.get(token.text)
         if close is None or token.i + 1 >= len(doc) or not _quoted_opener(doc[token.i + 1]):
             continue
-        window = range(token.i + 2, min(token.i + 2 + MAX_QUOTED_WORDS, len(doc)))
+        window = range(token.i + 2, min(token.i + 2 + MAX_QUOTED_TOKENS, len(doc)))
         end = next((m for m in window if doc[m].text == close), None)
         if end is None:
             continue
         words = [t for t in doc[token.i + 1 : end] if t.is_alpha]
         content = [t for t in words if t.lower_ not in QUOTED_SMALL_WORDS]
-        if len(words) >= 2 and all(is_capitalised(t) for t in content) and not any(t.is_punct for t in words):
+        if (
+            2 <= len(words) <= MAX_QUOTED_WORDS
+            and all(is_capitalised(t) for t in content)
+            and not any(t.is_punct for t in words)
+        ):
             found.append(Candidate(token.i + 1, end, "other", None))
     return found
 

@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
-from .names import is_short_form, name_key, strip_leading_the
+from .names import is_capitalised, is_short_form, name_key, strip_leading_the
 from .parsed import ParsedBulletin
 from .publication_candidates import (
     TITLE_JOINERS,
@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 # A year that belongs to a title: "Act 2015", "(2016)".
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year range the tokenizer keeps as one token: "Delivery Plan 2018/19", "Strategy 2019–2022".
+YEAR_RANGE_TOKEN = re.compile(r"(?:1[89]|20)\d\d[-–/](?:\d\d|(?:1[89]|20)\d\d)")
+RANGE_MARKS = frozenset({"-", "–", "/"})
 # Status phrases, tried in this order on the mention's sentence.
 STATUS_PATTERNS = (
     # "will be published", "expected to be published in February", "due to be published", "will publish"
@@ -85,8 +88,10 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
     i = head_i
     while i - 1 >= sent_start:
         token = doc[i - 1]
-        if title_word(token) and token.tag_ != "VBG":
+        if title_word(token) and (token.tag_ != "VBG" or _after_determiner(doc, i - 1, sent_start)):
             i -= 1
+        elif _inner_stop_word(doc, i - 1, sent_start):
+            i -= 1  # "Learn Together Outdoors Strategy": a capitalised small word between title words
         elif token.text == ")" and (opening := _bracket_start(doc, i - 1, sent_start)) is not None:
             i = opening  # "(Scotland)", "(Care and Justice)", "(Tenants' Rights)"
         elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and title_word(doc[i - 2]):
@@ -98,8 +103,8 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
             break
         else:
             break
-    while i < head_i and doc[i].lower_ in ("and", "&"):
-        i += 1
+    while i < head_i and (doc[i].lower_ in ("and", "&") or doc[i].is_stop):
+        i += 1  # a walk that stopped at a verb keeps no dangling "Together" at the start
     # "Update of the National Action Plan on ...": the update is the document
     if (
         i - 3 >= sent_start
@@ -111,11 +116,32 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
     return i
 
 
+def _after_determiner(doc: Doc, i: int, sent_start: int) -> bool:
+    """'our Growing Together Toolkit': a gerund after a determiner is a title word, not a clause's verb
+    ("Following Scotland's Housing Strategy, ..." opens a sentence)."""
+    return i - 1 >= sent_start and doc[i - 1].tag_ in ("DT", "PRP$")
+
+
+def _inner_stop_word(doc: Doc, i: int, sent_start: int) -> bool:
+    """A capitalised stop word ("Together", "Every") with a title word before it, inside a sentence."""
+    token = doc[i]
+    return (
+        is_capitalised(token)
+        and token.is_stop
+        and not token.is_sent_start
+        and i - 1 >= sent_start
+        and title_word(doc[i - 1])
+        and token.text not in load_set("groups-left-stops")
+    )
+
+
 def _right_edge(doc: Doc, head_i: int, sent_end: int) -> int:
     """Past the head: a year ('Act 2015'), a complement ('on Child Sexual Exploitation'), '(2016)', '(FGM)'."""
     end = head_i + 1
-    if end < sent_end and doc[end].like_num and YEAR.fullmatch(doc[end].text):
+    if end < sent_end and YEAR_RANGE_TOKEN.fullmatch(doc[end].text):
         end += 1
+    elif end < sent_end and doc[end].like_num and YEAR.fullmatch(doc[end].text):
+        end = _year_range_end(doc, end, sent_end)
     if end + 1 < sent_end and doc[end].lower_ in COMPLEMENT_OPENERS and title_word(doc[end + 1]):
         m = end + 1
         while m < sent_end:
@@ -129,6 +155,21 @@ def _right_edge(doc: Doc, head_i: int, sent_end: int) -> int:
         if YEAR.fullmatch(inner) or inner.isupper():
             end += 3
     return end
+
+
+def _year_range_end(doc: Doc, year_i: int, sent_end: int) -> int:
+    """End of 'Plan 2021-2024' or 'Plan 2022-23' (a later year written tight to the dash), else after the year.
+
+    'Plan 2020 - 15 sites' is a year and a count: the range must be written without spaces and end later.
+    """
+    if year_i + 2 >= sent_end or doc[year_i + 1].text not in RANGE_MARKS or doc[year_i].whitespace_:
+        return year_i + 1
+    mark, later = doc[year_i + 1], doc[year_i + 2]
+    first = int(doc[year_i].text)
+    if mark.whitespace_ or not later.text.isdigit() or len(later.text) not in (2, 4):
+        return year_i + 1
+    last = int(later.text) if len(later.text) == 4 else first - first % 100 + int(later.text)
+    return year_i + 3 if last > first else year_i + 1
 
 
 def _generic(doc: Doc, start: int, head_i: int) -> bool:

@@ -152,6 +152,48 @@ FOUND = [
         "other",
         None,
     ),
+    (
+        "year range after the head",
+        "Members will sign off the Walk Safely Highlands Action Plan 2021-2024 in March.",
+        "Walk Safely Highlands Action Plan 2021-2024",
+        "plan",
+        2021,
+    ),
+    (
+        "financial year after the head",
+        "The Island Ferries Investment Plan 2022-23 sets out the budget.",
+        "Island Ferries Investment Plan 2022-23",
+        "plan",
+        2022,
+    ),
+    (
+        "capitalised stop word inside a title",
+        "Schools can use the Learn Together Outdoors Strategy this term.",
+        "Learn Together Outdoors Strategy",
+        "strategy",
+        None,
+    ),
+    (
+        "gerund opening a title after a determiner",
+        "Every club will get a copy of our Growing Together Toolkit next year.",
+        "Growing Together Toolkit",
+        "guidance",
+        None,
+    ),
+    (
+        "statistics publication with its year",
+        "The agency will publish Scottish Ferry Passenger Statistics 2019 on 3 June.",
+        "Scottish Ferry Passenger Statistics 2019",
+        "report",
+        2019,
+    ),
+    (
+        "long quoted title with a colon subtitle",
+        "The paper, “Closing the Attainment Gap Together: Funded Breakfast Clubs for Six-Year-Olds”, is out.",
+        "Closing the Attainment Gap Together: Funded Breakfast Clubs for Six-Year-Olds",
+        "other",
+        None,
+    ),
 ]
 
 
@@ -199,6 +241,18 @@ NOT_PUBLICATIONS = [
         "Building Standards",
     ),
     ("portfolio of a minister", "The Minister for Road Safety Strategy spoke first.", "Road Safety Strategy"),
+    ("generic statistics", "The Official Statistics will follow in May.", "Official Statistics"),
+    ("head of statistics", "Ann Lyle, Head of Transport Statistics, presented.", "Transport Statistics"),
+    (
+        "sentence-opening gerund before a title",
+        "Following Scotland's Housing Strategy, councils wrote plans.",
+        "Following Scotland's Housing Strategy",
+    ),
+    (
+        "a year and a number are no range",
+        "The Fife Parking Plan 2020 - 15 sites - was agreed.",
+        "Fife Parking Plan 2020 - 15",
+    ),
 ]
 
 
