@@ -194,9 +194,22 @@ def apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[A
     _loose_acronyms(doc, candidates)
     by_end = {c.end: c for c in candidates if not c.is_acronym}
     for definition in definitions:
-        owner = by_end.get(definition.long_end)
+        owner = by_end.get(definition.long_end) or _extended_by_nation(doc, by_end, definition)
         if owner is not None and owner.start >= definition.long_start - 1:
             owner.acronym = definition.acronym
         elif definition.acronym not in known_groups() and not any(c.acronym == definition.acronym for c in candidates):
             not_groups.add(definition.acronym)
     return not_groups
+
+
+def _extended_by_nation(doc: Doc, by_end: dict[int, Candidate], definition: AcronymDefinition) -> Candidate | None:
+    """'Tenant Rights Action Group in Scotland (TRAG)': the writer defined the acronym for the name with its nation,
+    so "in Scotland" is part of the name here (without the brackets it may only say where the group met)."""
+    end = definition.long_end
+    for m in range(end - 2, definition.long_start, -1):
+        if doc[m].lower_ == "in" and doc[m + 1 : end].text in load_set("groups-nations") and m in by_end:
+            owner = by_end.pop(m)
+            owner.end = end
+            by_end[end] = owner
+            return owner
+    return None

@@ -114,6 +114,13 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
         return before.text not in head_kinds()
     if token.text == "," and _comma_lists_portfolios(doc, i, head_i, before):
         return True
+    if (
+        is_capitalised(token)
+        and token.is_stop
+        and not token.is_sent_start
+        and token.text not in load_set("groups-left-stops")
+    ):
+        return True  # "Grow Together Fife Panel": a capitalised small word between name words (before starts one)
     if token.text in HYPHENS and not before.whitespace_ and not token.whitespace_:
         return True  # "Victim-Centred" is three tokens
     if token.lower_ == "at" and doc[i].text not in load_set("groups-at-idioms"):
@@ -271,7 +278,7 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _complement_end(doc, token.i, _sentence_bounds(doc, token.i)[1])
             if end > token.i + 1:
                 found.append(Candidate(token.i, end, complement_heads[text], text))
-        elif text == SCOTLAND and token.i > 0 and _names_before_scotland(doc, token.i):
+        elif text == SCOTLAND and token.i > 0 and _names_before_scotland(doc, token.i) and not _occasion(doc, token.i):
             start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
             words = [t.text for t in doc[start : token.i]]
             if start < token.i and not all(w in load_set("groups-places") for w in words):
@@ -283,6 +290,11 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 if token.i - start >= 2:
                     found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
     return found
+
+
+def _occasion(doc: Doc, scotland_i: int) -> bool:
+    """'Poetry Week Scotland', 'Science Festival Scotland': a campaign or event, not a body."""
+    return doc[scotland_i - 1].text in load_set("groups-event-words")
 
 
 def _in_role_title(doc: Doc, i: int, sent_start: int) -> bool:

@@ -176,6 +176,22 @@ FOUND = [
     ),
     ("a health board at a line end", "Attendees\n\n- Ruth Dunn, Lead Nurse, NHS Grampian", "NHS Grampian"),
     ("a health board after at", "Dr Ali Shah, Consultant at NHS Forth Valley, opened the day.", "NHS Forth Valley"),
+    (
+        "capitalised stop word inside a name",
+        "I chair the Grow Together Fife Advisory Panel.",
+        "Grow Together Fife Advisory Panel",
+    ),
+    ("consortium", "Bids will be scored by the Highland Housing Consortium in May.", "Highland Housing Consortium"),
+    (
+        "confederation",
+        "The Confederation of Island Ferry Operators wrote to us.",
+        "Confederation of Island Ferry Operators",
+    ),
+    (
+        "a nation inside a defined name",
+        "The Tenant Rights Action Group in Scotland (TRAG) checked the leaflet.",
+        "Tenant Rights Action Group in Scotland",
+    ),
 ]
 
 
@@ -264,6 +280,14 @@ NOT_GROUPS = [
         "Budget, Staffing, Workforce Group",
     ),
     ("the acronym alone when NHS staff are meant", "A new Guide for NHS Staff was issued.", "NHS Staff"),
+    ("a sentence-opening stop word", "Together Fife Advisory Panel members met.", "Together Fife Advisory Panel"),
+    ("an awareness week", "Pupils read stories during Poetry Week Scotland in March.", "Poetry Week Scotland"),
+    ("a festival", "Stalls were booked for Science Festival Scotland in June.", "Science Festival Scotland"),
+    (
+        "a nation where the group met",
+        "The Tenant Rights Action Group met in Scotland for the first time.",
+        "Tenant Rights Action Group in Scotland",
+    ),
 ]
 
 
