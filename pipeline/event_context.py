@@ -165,6 +165,18 @@ def _subtree_without_subclauses(head: Token, keep: Token) -> set[int]:
     return tokens
 
 
+def argument_groups(ctx: Context, trigger: Trigger, sentence: Span, block: Block) -> list[str]:
+    """Groups named among the trigger's own arguments ("the June meeting of the Forum"), not just near it."""
+    start, end = max(sentence.start_char, block.start), min(sentence.end_char, block.end)
+    arguments = _argument_tokens(trigger)
+    verb = governing_verb(trigger.root) if trigger.noun else None
+    if verb is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trigger.root.children):
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):  # "the Forum ... at its March meeting"
+            arguments |= _subtree_without_subclauses(subject, keep=trigger.root)
+    anaphors = [a for a in ctx.anaphors if start <= a.start < end and ctx._token_of(a.start) in arguments]
+    return ctx.groups_in_tokens(arguments, start, end) or unique(n for a in anaphors for n in ctx.resolve(a))
+
+
 def event_groups(ctx: Context, trigger: Trigger, event_type: str, sentence: Span, block: Block) -> tuple[str, ...]:
     """Named groups among the trigger's arguments, else "the Group" there, else named groups of the sentence, else
     "the Group" in it, else (for meetings and the like) the groups of the paragraph's last sentence naming any."""

@@ -61,6 +61,7 @@ class TriggerPhrase:
     type: str
     verb_only: bool = False  # "/verb": "issued", not "the issue"
     document: bool = False  # "/document": "the report is due", not "the ferry is due"
+    legal: bool = False  # "/legal": "the Regulations were approved", not "the budget was approved"
     dependents: tuple[str, ...] = ()  # "+as": "join the Board as Chair", not "join the discussion"
 
 
@@ -68,7 +69,14 @@ def _phrase(entry: str, event_type: str) -> TriggerPhrase:
     parts = entry.casefold().split()
     dependents = tuple(w[1:] for w in parts if w.startswith("+"))
     phrase, *flags = " ".join(w for w in parts if not w.startswith("+")).split("/")
-    return TriggerPhrase(tuple(phrase.split()), event_type, "verb" in flags, "document" in flags, dependents)
+    return TriggerPhrase(
+        tuple(phrase.split()),
+        event_type,
+        verb_only="verb" in flags,
+        document="document" in flags,
+        legal="legal" in flags,
+        dependents=dependents,
+    )
 
 
 @cache
@@ -180,10 +188,10 @@ def _specific_trigger(sentence: Span, i: int, weak: frozenset[str], context: boo
             root = _phrase_root(sentence, i, len(words))
             if phrase.dependents and not all(_has_dependent(root, d) for d in phrase.dependents):
                 continue
-            if not phrase.document:
+            if not phrase.document and not phrase.legal:
                 return phrase.type, len(words)
             document_type = _document_type(root)
-            if document_type:
+            if document_type == "legislation" or (document_type and not phrase.legal):
                 return document_type, len(words)
     return None
 
@@ -229,14 +237,18 @@ def _subtree_without_clauses(head: Token) -> set[int]:
 def _is_window(verb: Token) -> bool:
     """A recruitment window or application deadline opening or closing (``events-window-subjects.txt``)."""
     windows = load_set("events-window-subjects", casefold=True)
-    return any(c.dep_ in SUBJECT_DEPS and c.lemma_.casefold() in windows for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":  # "the round opened on 2 May and closed on 30 June": shared subject
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return any(c.lemma_.casefold() in windows for c in subjects)
 
 
 def _occasion_at(sentence: Span, i: int) -> tuple[str, int] | None:
     token = sentence[i]
     for key in {token.lemma_.casefold(), token.lower_}:
         for words, event_type in _typed_phrases("events-occasions").get(key, []):
-            if token.pos_ not in VERB_POS and _match_at(sentence, i, words):
+            # the phrase's last word must be a noun: "drop-in sessions" may tag "drop" a verb
+            if _match_at(sentence, i, words) and sentence[i + len(words) - 1].pos_ not in VERB_POS:
                 return event_type, len(words)
     return None
 

@@ -15,6 +15,7 @@ from .event_anchor import anchor_trigger
 from .event_context import (
     DOCUMENT_TYPES,
     Context,
+    argument_groups,
     event_groups,
     event_location,
     event_publication,
@@ -56,6 +57,7 @@ def find_events(
     finer_years = {(t.root.i, date.value[:4]) for date, t in anchored if t is not None and date.granularity != "year"}
     events: list[Event] = []
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    loose: set[int] = set()  # char_start of meetings whose groups were only found near the trigger, not in it
     for date, trigger in anchored:
         if trigger is None or (date.granularity == "year" and (trigger.root.i, date.value[:4]) in finer_years):
             continue  # "This year's Week ran from 10 to 16 June 2019": the day range dates it, not the year
@@ -64,27 +66,34 @@ def find_events(
         if key not in seen:
             seen.add(key)
             events.append(event)
-    events = _without_month_repeats(events)
+            if event.type == "meeting" and not argument_groups(
+                ctx, trigger, parsed.sentence_span_at(date.char_start), ctx.block_at(date.char_start)
+            ):
+                loose.add(event.char_start)
+    events = _without_month_repeats(events, loose)
     logger.debug("%s: %d events from %d date mentions", parsed.bulletin_id, len(events), len(dates))
     return events
 
 
-def _without_month_repeats(events: list[Event]) -> list[Event]:
+def _without_month_repeats(events: list[Event], loose: set[int]) -> list[Event]:
     """Drop "the May meeting" when the same group's (or an unnamed group's) meeting is dated to a day of that
-    month elsewhere ("met on 30 May"): a month reference to a meeting already listed is the same meeting."""
+    month elsewhere ("met on 30 May"): a month reference to a meeting already listed is the same meeting.
+
+    A month meeting whose groups are not named in its own phrase ("At the May meeting members welcomed X and Y":
+    ``loose``) took them from its sentence, so they say nothing about which meeting it is."""
     day_meetings: dict[str, list[tuple[str, ...]]] = {}
     for event in events:
         if event.type == "meeting" and len(event.value) > len("YYYY-MM"):
             for month in {event.value[:7], event.value.split("/")[-1][:7]}:
                 day_meetings.setdefault(month, []).append(event.groups)
-    return [e for e in events if not _repeats_a_day_meeting(e, day_meetings)]
+    return [e for e in events if not _repeats_a_day_meeting(e, day_meetings, e.char_start in loose)]
 
 
-def _repeats_a_day_meeting(event: Event, day_meetings: dict[str, list[tuple[str, ...]]]) -> bool:
+def _repeats_a_day_meeting(event: Event, day_meetings: dict[str, list[tuple[str, ...]]], loose: bool) -> bool:
     if event.type != "meeting" or len(event.value) != len("YYYY-MM"):
         return False
     return any(
-        not event.groups or not groups or set(event.groups) & set(groups)
+        loose or not event.groups or not groups or set(event.groups) & set(groups)
         for groups in day_meetings.get(event.value, [])
     )
 
