@@ -176,17 +176,21 @@ class _Resolver:
         tense: Tense = ADJACENT_CUES[adjacent.group(1).casefold()] if adjacent else None  # type: ignore[assignment]
         tense = tense or tense_of(self.parsed, cand.start, cand.end)
         published = (self.published, self.published) if self.published else None
-        for year in self._paragraph_years(cand):
+        # minutes without a publication date: the meeting date is when the text speaks ("will publish on 28 October")
+        now = published or (self.meeting_span if self.minutes else None)
+        years, bare = self._paragraph_years(cand)
+        for year in years:
             trial = _with_year(cand, year)
-            if trial and (
-                published is None or pick_year(trial.first, tense, published, 0, cand.last, strict) == trial.first
-            ):
+            if trial is None or (now is None and bare and tense == "future"):
+                continue  # "who has chaired it since 2016 and stands down in May": a past year sets no future date
+            if now is None or pick_year(trial.first, tense, now, 0, cand.last, strict) == trial.first:
                 return trial  # the paragraph's year, unless the tense says otherwise around the publication date
-        ref = self._reference(cand)
+        ref, from_text = self._reference(cand)
         if ref is None:
             log.debug("no anchor for yearless date %r in %s", cand, self.parsed.bulletin_id)
             return None
-        first = pick_year(cand.first, tense, ref, 1, cand.last, strict)
+        # a date the text mentions is not when it was written: the tense says nothing about it, take the nearest
+        first = pick_year(cand.first, None if from_text else tense, ref, 1, cand.last, strict)
         return _with_year(cand, first.year) if first else None
 
     def _coordinated_year(self, index: int) -> int | None:
@@ -199,8 +203,9 @@ class _Resolver:
                 return nxt.first.year
         return None
 
-    def _paragraph_years(self, cand: Candidate) -> list[int]:
-        """Years the latest explicit date earlier in the paragraph suggests, most likely first.
+    def _paragraph_years(self, cand: Candidate) -> tuple[list[int], bool]:
+        """Years the latest explicit date earlier in the paragraph suggests, most likely first, and whether that
+        date is a bare year.
 
         A later month keeps the year ("met on 22 June 2017 and again in December"); an earlier one is
         read as the nearer occurrence: after "met on 6 December 2018", "by 31 January" is January 2019,
@@ -210,14 +215,14 @@ class _Resolver:
         block_start = self.block_starts[block] if block >= 0 else 0
         before = [c for c in self.anchors if block_start <= c.start < cand.start]
         if not before:
-            return []
+            return [], False
         anchor = before[-1].last or before[-1].first
         year = anchor.year or 0
         if anchor.month is None or (cand.first.month or 1, cand.first.day or 1) >= (anchor.month, anchor.day or 1):
-            return [year]
+            return [year], anchor.month is None
         if self._refers_back(cand):
-            return [year]  # "opened on 4 November 2018, following a review in March": before the anchor
-        return [year + 1, year] if anchor.month - (cand.first.month or 1) > 6 else [year, year + 1]
+            return [year], False  # "opened on 4 November 2018, following a review in March": before the anchor
+        return ([year + 1, year] if anchor.month - (cand.first.month or 1) > 6 else [year, year + 1]), False
 
     def _refers_back(self, cand: Candidate) -> bool:
         """A cue governing the date puts it before what the paragraph told earlier.
@@ -240,13 +245,21 @@ class _Resolver:
                 return any(is_cue(c, BACK_CUES) for c in token.children if c.dep_ in ("mark", "advmod"))
         return False
 
-    def _reference(self, cand: Candidate) -> tuple[dt.date, dt.date] | None:
+    def _reference(self, cand: Candidate) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+        """The reference date, and whether it is only a date the text mentions (not when the text was written).
+
+        Of the dates before the mention, the latest with a month is the reference: a bare year ("set up in
+        2016") is background more often than the scene."""
         before = [c for c in self.explicit if c.start < cand.start]
-        from_text = before[-1].span() if before else None
+        with_month = [c for c in before if c.first.month]
+        from_text = (with_month or before)[-1].span() if before else None
         published = (self.published, self.published) if self.published else None
-        order = (self.meeting_span, published) if self.minutes else (published, from_text, self.title_span)
+        if self.minutes and self.meeting_span:
+            return self.meeting_span, False
+        if published:
+            return published, False
         first = self.explicit[0].span() if self.explicit else None
-        return next((ref for ref in (*order, first) if ref), None)
+        return next((ref for ref in (from_text, self.title_span, first) if ref), None), True
 
 
 def _with_year(cand: Candidate, year: int) -> Candidate | None:

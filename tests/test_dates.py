@@ -527,3 +527,25 @@ def test_month_word_as_a_first_name(build: Build, text: str) -> None:
 
 def test_month_after_a_preposition_stays_a_month(build: Build) -> None:
     assert values(build("In June Parliament agreed the general principles.", published=MAR_2023)) == ["2022-06"]
+
+
+def test_minutes_without_publication_date_speak_from_the_meeting_date(build: Build) -> None:
+    # a bare year earlier in the paragraph does not carry to a date the tense puts after the meeting
+    parsed = build(
+        "Minutes of the meeting of the Harbour Board held on 3 March 2016.",
+        "Landings were 4% lower than in 2015. The Trust will publish its annual figures on 20 April.",
+        published=None,
+        title="Harbour Board minutes: 3 March 2016",
+    )
+    assert values(parsed) == ["2016-03-03", "2015", "2016-04-20"]
+
+
+def test_past_bare_year_sets_no_future_date_without_publication_date(build: Build) -> None:
+    # the nearest dated mention is the scene; the tense says nothing about a date the text only mentions
+    parsed = build(
+        "The new Convener takes up the post on 1 June 2021. Her predecessor, who has led the Forum since it was "
+        "formed in 2016, will stand down in May.",
+        published=None,
+        title="New Convener for the Forum",
+    )
+    assert values(parsed) == ["2021-06-01", "2016", "2021-05"]
