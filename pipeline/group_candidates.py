@@ -213,3 +213,24 @@ def _extended_by_nation(doc: Doc, by_end: dict[int, Candidate], definition: Acro
             by_end[end] = owner
             return owner
     return None
+
+
+def known_candidates(doc: Doc, text: str) -> list[Candidate]:
+    found = []
+    for match in known_groups_pattern().finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            name = match.group()
+            kind = known_groups()[name]
+            found.append(Candidate(span.start, span.end, kind, name, is_acronym=looks_like_acronym(name)))
+    return found
+
+
+def drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping mentions: 'Crown Office' inside 'Crown Office and ... Service'."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept

@@ -27,10 +27,11 @@ from .group_candidates import (
     Candidate,
     acronym_candidates,
     apply_definitions,
+    drop_nested,
     head_kinds,
+    known_candidates,
     known_extensions,
     known_groups,
-    known_groups_pattern,
     post_nominals,
     prefix_extensions,
     role_words,
@@ -310,27 +311,6 @@ def _names_before_scotland(doc: Doc, i: int) -> bool:
     return _starts_name(before)
 
 
-def _known_candidates(doc: Doc, text: str) -> list[Candidate]:
-    found = []
-    for match in known_groups_pattern().finditer(text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None:
-            name = match.group()
-            kind = known_groups()[name]
-            found.append(Candidate(span.start, span.end, kind, name, is_acronym=looks_like_acronym(name)))
-    return found
-
-
-def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping mentions: 'Crown Office' inside 'Crown Office and ... Service'."""
-    kept: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
-        if kept and cand.start < kept[-1].end:
-            continue
-        kept.append(cand)
-    return kept
-
-
 def _surface(doc: Doc, cand: Candidate) -> str:
     return strip_leading_the(doc[cand.start : cand.end].text)
 
@@ -411,9 +391,9 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     """Named organisations and collective bodies, one row per group per bulletin."""
     doc = parsed.doc
     definitions = find_acronym_definitions(doc)
-    known = _known_candidates(doc, parsed.text)
+    known = known_candidates(doc, parsed.text)
     extended = known_extensions(doc, known, definitions) + prefix_extensions(doc, known)
-    named = _drop_nested(_head_candidates(doc) + known + extended)
+    named = drop_nested(_head_candidates(doc) + known + extended)
     not_groups = set(load_set("groups-not-acronyms")) | post_nominals() | apply_definitions(doc, named, definitions)
     acronyms = [
         c
