@@ -20,13 +20,13 @@ from spacy.tokens import Doc
 
 from .lexicon import load_set
 from .parsed import ParsedBulletin
+from .people_anchors import as_role_names, role_anchored_names
 from .people_names import (
     NameMention,
     is_name_word,
     merge_mentions,
     name_mentions,
     person_key,
-    role_anchored_names,
     surname_anchored_names,
 )
 from .people_ties import (
@@ -38,7 +38,8 @@ from .people_ties import (
     ties_in_list_item,
 )
 from .records import GroupMention, PersonMention
-from .roles import RolePhrase, find_role_phrases, month_names
+from .role_heads import month_names
+from .roles import RolePhrase, find_role_phrases
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ def _find_mentions(parsed: ParsedBulletin, occurrences: list[tuple[int, int, str
         i for m in first_pass if m.words > 1 or m.title or m.honorific for i in range(m.outer_start, m.outer_end)
     }
     roles = find_role_phrases(doc, blocked, parsed.text)
-    anchored = [m for m in role_anchored_names(doc, roles) if _keep(doc, m, occurrences)]
+    anchored = [m for m in role_anchored_names(doc, roles) + as_role_names(doc, roles) if _keep(doc, m, occurrences)]
     return merge_mentions(first_pass + anchored), roles
 
 

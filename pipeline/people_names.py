@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_list, load_set
 from .parsed import ParsedBulletin
-from .people_ties import CHAIR_AUX, CHAIR_VERBS, CHAIRED_BY, gap_start
+from .people_cues import CHAIR_AUX, CHAIR_VERBS, CHAIRED_BY
 from .people_tokens import glued_word
-from .roles import RolePhrase, head_words, month_names
+from .role_heads import head_words, month_names
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def _post_nominal_names(doc: Doc) -> list[NameMention]:
     return found
 
 
-def _name_at(doc: Doc, i: int, source: str, min_words: int = 2) -> NameMention | None:
+def name_at(doc: Doc, i: int, source: str, min_words: int = 2) -> NameMention | None:
     """A name (optionally titled) starting exactly at token ``i``."""
     title, honorific, start = None, False, i
     if i < len(doc) and (t := _title_at(doc, i)):
@@ -250,7 +250,7 @@ def _cue_names(doc: Doc, text: str) -> list[NameMention]:
     found = []
     for match in _cue_pattern().finditer(text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-        if span is not None and (mention := _name_at(doc, span.start, "cue")):
+        if span is not None and (mention := name_at(doc, span.start, "cue")):
             found.append(mention)
     return found
 
@@ -259,12 +259,16 @@ def _chair_verb_names(doc: Doc) -> list[NameMention]:
     """ "Mairi Begg will co-chair the Forum": the words before "will chair" name a person, whatever the NER says."""
     found = []
     for token in doc:
-        if token.lower_ not in CHAIR_AUX or token.text == "," or (token.i and doc[token.i - 1].lower_ in CHAIR_AUX):
+        # ", who has chaired" opens at the comma; any other comma is a list's, not a statement's
+        comma_who = token.text == "," and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who"
+        if token.lower_ not in CHAIR_AUX or (token.text == "," and not comma_who):
+            continue
+        if token.i and doc[token.i - 1].lower_ in CHAIR_AUX:
             continue
         k = token.i
         while k < len(doc) and k - token.i < 4 and doc[k].lower_ in CHAIR_AUX:
             k += 1
-        if glued_word(doc, k)[0] in CHAIR_VERBS and (mention := _name_before(doc, token.i)):
+        if glued_word(doc, k)[0] in CHAIR_VERBS and (mention := name_before(doc, token.i)):
             found.append(mention)
     return found
 
@@ -280,18 +284,39 @@ def _list_item_names(parsed: ParsedBulletin) -> list[NameMention]:
         span = parsed.span(block.start, block.end)
         if span is None:
             continue
-        mention = _name_at(doc, span.start, "list")
+        mention = name_at(doc, span.start, "list")
         if mention and (mention.outer_end == span.end or doc[mention.outer_end].text in {",", "(", "-", "–"}):
             found.append(mention)
             continue
+        # "Ann Lowe and Bob Gray, youth representatives": two names sharing the line's first part
+        if mention and (pair := _name_pair(doc, mention, span.end)):
+            found += pair
+            continue
         end = next((t.i for t in span if t.text == "("), span.end)  # "..., Ann Lowe MSP (Chair)"
         comma = next((j for j in range(end - 1, span.start, -1) if doc[j].text == ","), None)
-        if comma is not None and (mention := _name_at(doc, comma + 1, "list")) and mention.outer_end == end:
+        if comma is not None and (mention := name_at(doc, comma + 1, "list")) and mention.outer_end == end:
             found.append(mention)
     return found
 
 
-def _name_before(doc: Doc, end: int) -> NameMention | None:
+def _name_pair(doc: Doc, first: NameMention, line_end: int) -> list[NameMention]:
+    """ "Ann Lowe and Bob Gray, youth representatives" opening a list line: both are people when the NER says so of
+    either, or when a lower-case description follows ("Coastal Waters and Inland Ferries, Marine Directorate" is
+    a pair of portfolios, not of people)."""
+    if first.outer_end >= line_end or doc[first.outer_end].lower_ != "and":
+        return []
+    second = name_at(doc, first.outer_end + 1, "list")
+    if second is None or not (second.outer_end == line_end or doc[second.outer_end].text in {",", "("}):
+        return []
+    words = doc[first.start : second.end]
+    tagged = any(t.ent_type_ == "PERSON" for t in words)
+    # a plural proper noun ("Waters", "Affairs") is a title-case common noun, not a surname
+    described = second.outer_end + 1 < line_end and doc[second.outer_end + 1].is_lower
+    described = described and not any(t.tag_ == "NNPS" for t in words)
+    return [first, second] if tagged or described else []
+
+
+def name_before(doc: Doc, end: int) -> NameMention | None:
     """A name (with post-nominals) ending just before token ``end``: "Ann Hill MSP" before ", Minister ..."."""
     post_nominals, particles = load_set("people-post-nominals"), load_set("people-name-particles")
     name_end = end
@@ -313,35 +338,6 @@ def _name_before(doc: Doc, end: int) -> NameMention | None:
     if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_space:
         return None  # part of a longer capitalised phrase
     return _mention(doc, start, start, name_end, "role")
-
-
-def _opens_capitalised_list(doc: Doc, m: NameMention) -> bool:
-    """ "Minister for Energy, Coastal Waters and Island Ferries": title-case words after a role's comma that go on
-    with "and <Capitalised>" are more portfolio, unless the NER reads them as a person ("Ann Hill and Bob Gray")."""
-    k = m.outer_end
-    listed = k + 1 < len(doc) and doc[k].lower_ in {"and", "&"} and doc[k + 1].text[:1].isupper()
-    return listed and not all(t.ent_type_ == "PERSON" for t in doc[m.start : m.end])
-
-
-def role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
-    """Names right after a role ("Minister for Housing, Ann Hill") or right before one ("Ann Hill, Minister ...")."""
-    found = []
-    for role in roles:
-        comma = role.end < len(doc) and doc[role.end].text == ","
-        mention = _name_at(doc, role.end + comma, "role")
-        # without a comma only the NER's own person names count: "Health Secretary Ann Hill" yes,
-        # "Chief Officer Fire Operations Scotland" no
-        # and "Minister for Energy, Coastal Waters and Island Ferries" names no one
-        if (
-            mention
-            and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end]))
-            and not (comma and _opens_capitalised_list(doc, mention))
-        ):
-            found.append(mention)
-        comma = gap_start(doc, role.lead_start) - 1  # "Iain Gow, the outgoing Chief Executive"
-        if comma > 0 and doc[comma].text == "," and (mention := _name_before(doc, comma)):
-            found.append(mention)
-    return found
 
 
 def merge_mentions(candidates: list[NameMention]) -> list[NameMention]:

@@ -13,8 +13,25 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import load_set
 from .names import NAME_CONNECTORS
-from .people_tokens import glued_word, glued_word_before, names_joined
+from .people_cues import (
+    APPOSITION_SKIP,
+    APPOSITION_SKIP_TAGS,
+    CHAIR_AUX,
+    CHAIR_VERBS,
+    CHAIRED_BY,
+    COPULA_SKIP,
+    COPULA_VERBS,
+    MAX_APPOSITION_SKIP,
+    MAX_AS_DISTANCE,
+    MAX_CHAIRED_TOKENS,
+    PRONOUN_LOOKBACK_SENTENCES,
+    ROLE_JOINERS,
+    SUBJECT_PRONOUNS,
+)
+from .people_tokens import affiliation_end, glued_word, glued_word_before, names_joined, possessor_end
+from .role_heads import organisation_span
 from .roles import RolePhrase, dedupe_words
 
 log = logging.getLogger(__name__)
@@ -42,93 +59,6 @@ class Tie:
     role_start: int = -1  # token index of the role phrase it came from (-1 for a verb statement)
 
 
-# Words between a name and a chair verb: "Ruth Gray will Chair the Group", "Ann Lowe has agreed to chair".
-CHAIR_AUX = frozenset(
-    {
-        ",",
-        "who",
-        "will",
-        "would",
-        "shall",
-        "is",
-        "was",
-        "to",
-        "has",
-        "have",
-        "had",
-        "been",
-        "agreed",
-        "appointed",
-        "also",
-    }
-)
-# Chair verbs -> the role they give: "will Chair the Group" -> "Chair".
-CHAIR_VERBS = {
-    "chair": "Chair",
-    "chairs": "Chair",  # "Ann Lowe, who chairs the Board, said"
-    "chaired": "Chair",  # "Ann Lowe, who had chaired the Board since 2016"
-    "co-chair": "Co-Chair",
-    "co-chairs": "Co-Chair",
-    "co-chaired": "Co-Chair",
-    "convene": "Convener",
-    "convenes": "Convener",
-}
-# "This Group is chaired by Alan Reid" -> "Chair".
-CHAIRED_BY = {"chaired": "Chair", "co-chaired": "Co-Chair", "convened": "Convener"}
-# Words between a name and its role in a statement: "Ruth was the Independent Chair", "who has been appointed as".
-COPULA_SKIP = frozenset(
-    {
-        "who",
-        "is",
-        "was",
-        "has",
-        "had",
-        "have",
-        "been",
-        "be",
-        "will",
-        "became",
-        "becomes",
-        "remains",
-        "remained",
-        "served",
-        "serves",
-        "now",
-        "previously",
-        "formerly",
-        "also",
-        "appointed",
-        "named",
-        "as",
-        "the",
-        "a",
-        "an",
-        "its",
-        "our",
-        "their",
-        "new",
-        "current",
-        ",",
-    }
-)
-COPULA_VERBS = frozenset(
-    {"is", "was", "been", "be", "became", "becomes", "remains", "remained", "served", "serves", "appointed", "named"}
-)
-# "She will draw on her previous experience as Chief Executive of X": a pronoun subject, then "as ROLE".
-SUBJECT_PRONOUNS = frozenset({"she", "he"})
-PRONOUN_LOOKBACK_SENTENCES = 2
-ROLE_JOINERS = frozenset({"and", "/", "&"})  # "Deputy First Minister and Cabinet Secretary for ..."
-# Words between an apposition's comma and its role: "Carol Mayne, currently Deputy Chief Inspector",
-# "Iain Gow, the outgoing Chief Executive" (lower-case adjectives and participles are skipped as well).
-APPOSITION_SKIP = frozenset(
-    {"the", "a", "an", "its", "their", "our", "currently", "now", "formerly", "previously", "then", "also"}
-)
-APPOSITION_SKIP_TAGS = frozenset({"JJ", "VBG", "VBN"})  # "outgoing", "retiring", "newly appointed"
-MAX_APPOSITION_SKIP = 3
-# "Nadia Khan, who joined the Board as Deputy Chair": how far after a name "as ROLE" may stand.
-MAX_AS_DISTANCE = 8
-
-
 def _span(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
     return doc[start_token].idx, doc[end_token - 1].idx + len(doc[end_token - 1])
 
@@ -154,14 +84,32 @@ def role_index(roles: Sequence[RolePhrase]) -> dict[int, RolePhrase]:
     return index
 
 
-def _role_after(doc: Doc, i: int, role_at: dict[int, RolePhrase]) -> RolePhrase | None:
-    """The role at token ``i`` or after a few fillers: ", currently Deputy Chief Inspector"."""
-    for k in range(i, min(i + MAX_APPOSITION_SKIP + 1, len(doc))):
+def _role_after(doc: Doc, i: int, role_at: dict[int, RolePhrase], possessed: bool = False) -> RolePhrase | None:
+    """The role at token ``i`` or after a few fillers: ", currently Deputy Chief Inspector"; with ``possessed``
+    also past an owner: "as the Forum's first Chair"."""
+    k = i
+    while k < min(i + MAX_APPOSITION_SKIP + 1, len(doc)):
         if (r := role_at.get(k)) is not None:
             return r
+        if possessed and (past := possessor_end(doc, k)) > k:
+            k = past
+            continue
         if not is_apposition_filler(doc[k]):
             return None
+        k += 1
     return None
+
+
+def clause_start(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> int:
+    """Where the statement about a name goes on: past an affiliation ("Ann Hill of Fife Council will chair") and
+    an apposition closed by a comma ("Ann Hill, COSLA's Housing Spokesperson, will chair"; the comma is kept)."""
+    k = affiliation_end(doc, m.outer_end)
+    if k < len(doc) and doc[k].text == "," and (r := _role_after(doc, k + 1, role_at)) is not None:
+        last = _role_chain(doc, r, role_at)[-1]
+        end = max(last.end, organisation_span(doc, last.end)[1])
+        if end < len(doc) and doc[end].text == ",":
+            return end
+    return k
 
 
 def gap_start(doc: Doc, role_start: int) -> int:
@@ -175,8 +123,9 @@ def gap_start(doc: Doc, role_start: int) -> int:
 def _role_chain(doc: Doc, first: RolePhrase, role_at: dict[int, RolePhrase]) -> list[RolePhrase]:
     """ "Deputy First Minister and Cabinet Secretary for Education": roles joined by "and" or "/"."""
     chain = [first]
-    while chain[-1].end < len(doc) and doc[chain[-1].end].text in ROLE_JOINERS:
-        following = role_at.get(_skip_the(doc, chain[-1].end + 1))
+    # past the organisation: "Head of X at SCVO and the Network's Vice Chair"
+    while (after := organisation_span(doc, chain[-1].end)[1]) < len(doc) and doc[after].text in ROLE_JOINERS:
+        following = role_at.get(_skip_the(doc, after + 1))
         if following is None:
             break
         chain.append(following)
@@ -234,23 +183,48 @@ def group_before(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> st
 
 
 def _role_after_as(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase], name_starts: Set[int]) -> RolePhrase | None:
-    """ "Nadia Khan, who joined the Board as Deputy Chair": "as ROLE" in the clause after the name."""
-    clause = m.outer_end  # where the clause about the name starts: after it, or at ", who" past an apposition
-    for k in range(m.outer_end, len(doc)):
+    """ "Nadia Khan, who joined the Board as Deputy Chair", "with Ann Hill of X as Vice Chair", "Ann Hill, Head of
+    X, was elected as the Forum's first Chair": "as ROLE" in the clause after the name."""
+    first = clause = clause_start(doc, m, role_at)  # past an affiliation or a comma-closed apposition
+    first += int(clause > m.outer_end and doc[clause].text == ",")
+    for k in range(first, len(doc)):
         token = doc[k]
         if k - clause >= MAX_AS_DISTANCE:
             return None
         if token.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ == "who" and k > m.outer_end:
             clause = k  # "Ann Hill, Head of X at Y, who joins the Board as ..."
             continue
-        if k > m.outer_end and (token.is_sent_start or k in name_starts or token.text == ","):
+        if k > first and (token.is_sent_start or k in name_starts or token.text == ","):
             return None  # another sentence, person or clause
         if token.text in {";", ":", "(", ")"} or token.is_space:
             return None
         if token.lower_ == "as":
-            r = _role_after(doc, k + 1, role_at)
+            r = _role_after(doc, k + 1, role_at, possessed=True)
             return r if r is not None and not r.plural else None
     return None
+
+
+def _self_introduction(doc: Doc, m: NamedSpan, clause: int) -> int:
+    """ "I'm Ruth Gray, and I chair ...": after a self-introduced name, the words ", and I" (their length) lead to the
+    chair verb; 0 for any other name ("I met Ruth Gray, and I chair ..." is the writer's office)."""
+    before = [t.lower_ for t in doc[max(m.outer_start - 2, 0) : m.outer_start]]
+    if before not in (["i", "'m"], ["i", "’m"], ["i", "am"]) or clause != m.outer_end:
+        return 0
+    words = [t.lower_ for t in doc[clause : clause + 3]]
+    return 3 if words == [",", "and", "i"] else 2 if words[:2] in ([",", "i"], ["and", "i"]) else 0
+
+
+def _chair_object_follows(doc: Doc, i: int) -> bool:
+    """ "chair the Group", "chair Ruth's Forum", "chair a short-life working group": what is chaired follows;
+    "a"/"an" only before a group noun within a few tokens ("chair a session" is no office)."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ == "the" or doc[i].text[:1].isupper():
+        return True
+    if doc[i].lower_ not in {"a", "an"}:
+        return False
+    nouns = load_set("people-chaired-bodies", casefold=True)
+    return any(t.lower_ in nouns for t in doc[i + 1 : min(i + 1 + MAX_CHAIRED_TOKENS, len(doc))])
 
 
 def ties_by_statement(
@@ -265,13 +239,13 @@ def ties_by_statement(
     for m in mentions:
         if (r := _role_after_as(doc, m, role_at, name_starts)) is not None:
             ties.append(_tie(doc, m, r))  # "Nadia Khan, who joined the Board as Deputy Chair"
-        # "Ruth Gray will Chair the Group"
-        k = m.outer_end
-        while k < len(doc) and k - m.outer_end < 4 and doc[k].lower_ in CHAIR_AUX:
+        # "Ruth Gray will Chair the Group", "Ruth Gray, COSLA's Housing Spokesperson, will chair the Group"
+        clause = clause_start(doc, m, role_at)
+        k = clause + _self_introduction(doc, m, clause)  # "I'm Ruth Gray, and I chair the Group"
+        while k < len(doc) and k - clause < 4 and doc[k].lower_ in CHAIR_AUX:
             k += 1
         chair_verb, verb_end = glued_word(doc, k)  # "co-chair" is three tokens
-        object_follows = verb_end < len(doc) and (doc[verb_end].lower_ == "the" or doc[verb_end].text[:1].isupper())
-        if k > m.outer_end and object_follows and (role := CHAIR_VERBS.get(chair_verb)):
+        if k > clause and _chair_object_follows(doc, verb_end) and (role := CHAIR_VERBS.get(chair_verb)):
             start, end = _span(doc, m.outer_start, verb_end)
             organisation = _group_after(doc, verb_end, groups) or group_before(doc, k, groups)
             ties.append(Tie(m.person, role, organisation, start, end))
@@ -287,11 +261,12 @@ def ties_by_statement(
             chained = None
         last_end = m.outer_end
         # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director"
-        k, verb = m.outer_end, False
-        while k < len(doc) and k - m.outer_end < 6 and doc[k].lower_ in COPULA_SKIP:
+        k = clause = clause_start(doc, m, role_at)  # "Ann Hill of Stirling University is its Vice Chair"
+        verb = False
+        while k < len(doc) and k - clause < 6 and doc[k].lower_ in COPULA_SKIP:
             verb = verb or doc[k].lower_ in COPULA_VERBS
             k += 1
-        if verb and (r := role_at.get(k)) and not r.plural:
+        if verb and (r := role_at.get(k) or _role_after(doc, k, role_at, possessed=True)) and not r.plural:
             ties.append(_tie(doc, m, r))
     return ties
 
@@ -365,7 +340,11 @@ def ties_in_list_item(
         if r is None or depth or r.start in taken or r.plural:
             continue
         previous = doc[token.i - 1]
-        opens_part = previous.text in {",", ".", ";"} or (previous.lower_ == "and" and doc[token.i - 2].text == ",")
+        # a spaced dash separates parts too ("Ann Lowe – Head of X, NHS Fife"); a glued one is inside a word
+        dash = previous.text in {"–", "—"} or (previous.text == "-" and previous.whitespace_ != "")
+        opens_part = (
+            dash or previous.text in {",", ".", ";"} or (previous.lower_ == "and" and doc[token.i - 2].text == ",")
+        )
         if opens_part:  # "Youth Representative and Board Member": a chain of roles opens the part
             ties.extend(
                 Tie(first.person, c.text, c.organisation, c.char_start, c.char_end, c.start)

@@ -76,3 +76,29 @@ def is_compound_noun(doc: Doc, i: int) -> bool:
     if doc[i].is_lower and after.is_lower and after.pos_ == "NOUN":
         return True
     return after.text in load_set("people-role-compound-nouns")
+
+
+def affiliation_end(doc: Doc, i: int) -> int:
+    """ "Ann Hill of Fife Gingerbread (FG) is its Vice Chair": past the "of/from/at" + capitalised words (and a
+    bracketed acronym) standing at token ``i`` after a name; ``i`` itself when none does."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in AFFILIATION_OPENERS:
+        return i
+    j, end = i + 1, i
+    while j < len(doc) and j - i <= MAX_JOINED_GAP and not doc[j].is_space:
+        token = doc[j]
+        if token.text[:1].isupper() and (token.is_alpha or "-" in token.text):
+            end = j + 1
+        elif token.lower_ not in NAME_CONNECTORS and token.text not in {"'s", "’s", "-"}:
+            break
+        j += 1
+    if end > i and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper():
+        end += 3 if doc[end + 2].text == ")" else 0  # "(KSB)"
+    return end
+
+
+def possessor_end(doc: Doc, i: int, max_words: int = 3) -> int:
+    """ "the Forum's first Chair": past the capitalised possessor ("Forum's") standing at token ``i``, else ``i``."""
+    j = i
+    while j < len(doc) and j - i < max_words and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j + 1 if i < j < len(doc) and doc[j].text in {"'s", "’s"} else i

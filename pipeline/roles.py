@@ -8,20 +8,27 @@ One left-to-right scan per Doc; the people stage ties the phrases to names.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Set
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_list, load_set
-from .names import NAME_CONNECTORS, looks_like_acronym
+from .lexicon import load_set
+from .names import looks_like_acronym
 from .people_tokens import glued_word, is_compound_noun, is_owner, no_space_around
+from .role_heads import (
+    MAX_MODIFIERS,
+    POSSESSIVE,
+    head_at,
+    in_field_heads,
+    is_capitalised,
+    month_names,
+    organisation_span,
+    starts_role,
+)
 
 log = logging.getLogger(__name__)
 
-MAX_MODIFIERS = 5  # "Deputy Director Deputy Director" is 4; "CoSLA Community Wellbeing Lead" is 3
 MAX_COMPLEMENT = 24  # "Strategic Lead for Children and Education, including Child Protection" is 10
 MAX_PORTFOLIO_TAIL = 8  # ", Social Security and Equalities" after "Cabinet Secretary for Communities"
 
@@ -31,9 +38,6 @@ COMPLEMENT_OPENERS = frozenset({"for", "of", "to"})
 # Lower-case words allowed inside a portfolio between capitalised words: "Minister for Public Health and Sport".
 # Not "at": it ends the office and names where it sits ("Head of Adult Services at Fife Council").
 COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "&"})
-# Words after a role that open the organisation it sits in: "Senior Statistician at the Scottish Government".
-ORGANISATION_OPENERS = frozenset({"at"})
-MAX_ORGANISATION = 10  # "at the Scottish Institute for Digital Childhood" is 6
 MAX_POSSESSOR = 4  # "the Scottish Government’s Champion": "Scottish Government" is 2
 # Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
 POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "your"})
@@ -41,7 +45,6 @@ POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "
 VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
 # Parts of speech that never modify a role: "The Minister", "In Scotland", "and Cabinet Secretary".
 NON_MODIFIER_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "NUM", "ADV", "PUNCT", "SYM"})
-POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
 # Entity labels that never stand inside a portfolio list: "Director of Planning, Dundee and Perth". Not PERSON:
 # the NER calls "Young People" one; names the people stage accepts are ``blocked`` already ("Ann Hill").
 NOT_PORTFOLIO_ENTITIES = frozenset({"GPE", "DATE", "TIME", "CARDINAL"})
@@ -63,55 +66,6 @@ class RolePhrase:
     lead_start: int  # first token of an organisation possessor ("COSLA’s Spokesperson"), else ``start``
 
 
-@cache
-def _heads() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Last word of each head -> the heads ending in it, longest first ("general" -> ("solicitor", "general"))."""
-    by_last: dict[str, list[tuple[str, ...]]] = {}
-    for entry in load_list("people-role-heads"):
-        # the tokenizer splits "Co-ordinator" into "Co", "-", "ordinator": so must the head
-        words = tuple(w for w in re.split(r"\s+|(-)", entry.casefold()) if w)
-        by_last.setdefault(words[-1], []).append(words)
-    return {last: tuple(sorted(heads, key=len, reverse=True)) for last, heads in by_last.items()}
-
-
-@cache
-def head_words() -> frozenset[str]:
-    """Every word of every head, case-folded: such words are never part of a person's name."""
-    return frozenset(w for heads in _heads().values() for head in heads for w in head)
-
-
-@cache
-def month_names() -> frozenset[str]:
-    """Full month names ("August"): a month after a portfolio ends it ("Minister for Health in August")."""
-    return frozenset(line.split()[0] for line in load_list("dates-months"))
-
-
-@cache
-def _in_field_heads() -> frozenset[str]:
-    return load_set("people-role-heads-in-field", casefold=True)
-
-
-def _is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and (token.is_alpha or any(c in text for c in "'’-"))
-
-
-def head_at(doc: Doc, i: int) -> tuple[int, bool] | None:
-    """If token ``i`` ends a role head, (first token of the head, plural?); "Solicitor General" -> 2 tokens."""
-    lower = doc[i].lower_
-    plural = False
-    heads = _heads().get(lower)
-    if heads is None and lower.endswith("s") and len(lower) > 3:
-        heads, plural = _heads().get(lower[:-1]), True  # "Ministers", "Directors"
-    if heads is None:
-        return None
-    for words in heads:
-        start = i - len(words) + 1
-        if start >= 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
-            return start, plural
-    return None
-
-
 def _is_verb_use(doc: Doc, start: int) -> bool:
     """ "will Chair the Group", "to lead the work": the head word is a verb here."""
     token = doc[start]
@@ -125,7 +79,7 @@ def _is_organisation_word(token: Token) -> bool:
 def _possessor_start(doc: Doc, possessive: int, blocked: Set[int]) -> int:
     """First token of the organisation owning a role: "the Scottish Government’s" -> "Scottish"."""
     k = possessive
-    while k > 0 and possessive - k < MAX_POSSESSOR and k - 1 not in blocked and _is_capitalised(doc[k - 1]):
+    while k > 0 and possessive - k < MAX_POSSESSOR and k - 1 not in blocked and is_capitalised(doc[k - 1]):
         k -= 1
     return k
 
@@ -147,7 +101,7 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
         if no_space_around(doc, j):
             j -= 1
             continue
-        if token.text in POSSESSIVE and j > 0 and _is_capitalised(doc[j - 1]):
+        if token.text in POSSESSIVE and j > 0 and is_capitalised(doc[j - 1]):
             if _is_organisation_word(doc[j - 1]) or is_owner(doc, j):
                 possessor = _possessor_start(doc, j, blocked)  # "the Scottish Government’s Champion"
                 break
@@ -159,17 +113,17 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
         if token.lower_ in lower_modifiers:
             start = j  # "independent Chair": nothing to its left belongs to the role
             break
-        if token.lower_ in {"and", "&"} and j > 0 and j - 1 not in blocked and _is_capitalised(doc[j - 1]):
+        if token.lower_ in {"and", "&"} and j > 0 and j - 1 not in blocked and is_capitalised(doc[j - 1]):
             j -= 1  # kept only when an acronym opens the role: see below
             continue
-        if not _is_capitalised(token) or token.pos_ in NON_MODIFIER_POS or (token.is_stop and token.lower_ != "first"):
+        if not is_capitalised(token) or token.pos_ in NON_MODIFIER_POS or (token.is_stop and token.lower_ != "first"):
             break
         if (
             token.lower_ in org_words
         ):  # "Scottish Government Chief Social Work Adviser", "Review Group independent chair"
             break
         start = j
-        if token.is_sent_start and (j == 0 or not _is_capitalised(doc[j - 1])):
+        if token.is_sent_start and (j == 0 or not is_capitalised(doc[j - 1])):
             break  # a sentence start inside a capitalised run is a parser slip: "COSLA | Children and ..."
         j -= 1
     # "COSLA Children and Young People Spokesperson": an "and" among the modifiers only under an acronym
@@ -188,17 +142,6 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
     return start, (possessor if possessor is not None and start == j + 1 else None)
 
 
-def starts_role(doc: Doc, i: int) -> bool:
-    """Does a role begin at token ``i``? Used to stop "and" inside a portfolio before a second role."""
-    for j in range(i, min(i + MAX_MODIFIERS + 2, len(doc))):
-        token = doc[j]
-        if not (_is_capitalised(token) or token.lower_ in load_set("people-role-modifiers-lowercase")):
-            return False
-        if head_at(doc, j) and (j + 1 >= len(doc) or not _is_capitalised(doc[j + 1])):
-            return True
-    return False
-
-
 def _chunk_end(doc: Doc, i: int) -> int:
     """End of the comma-separated part starting at ``i`` (same block and sentence)."""
     j = i
@@ -214,7 +157,7 @@ def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
     on past a comma when capitalised items follow and the list closes with "and <Capitalised>"; returns the end
     of the tail, or None. Names, places and months never sit in a portfolio, and a lower-case noun after the run
     makes it a modifier ("Glasgow and Perth councils"), not a list of portfolio items."""
-    if i >= len(doc) or not _is_capitalised(doc[i]):
+    if i >= len(doc) or not is_capitalised(doc[i]):
         return None
     org_words = load_set("people-org-words", casefold=True)
     end: int | None = None
@@ -223,14 +166,14 @@ def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
         token = doc[j]
         if token.is_space or j in blocked or (j > i and token.is_sent_start) or token.lower_ in org_words:
             break
-        if _is_capitalised(token):
+        if is_capitalised(token):
             if token.ent_type_ in NOT_PORTFOLIO_ENTITIES or token.text in month_names():
                 return None  # places and dates are no portfolio items
             if seen_and:
                 end = j + 1
         elif token.lower_ in {"and", "&"}:
             seen_and = True
-        elif token.text == "," and not seen_and and j + 1 < len(doc) and _is_capitalised(doc[j + 1]):
+        elif token.text == "," and not seen_and and j + 1 < len(doc) and is_capitalised(doc[j + 1]):
             pass  # ", Islands, Food Security and ..." : one more item
         elif not (token.lower_ in COMPLEMENT_CONNECTORS or token.text in POSSESSIVE):
             break
@@ -252,12 +195,12 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
     if head_end >= len(doc):
         return head_end
     opener = doc[head_end].text
-    if opener not in COMPLEMENT_OPENERS and not (opener == "in" and doc[head_end - 1].lower_ in _in_field_heads()):
+    if opener not in COMPLEMENT_OPENERS and not (opener == "in" and doc[head_end - 1].lower_ in in_field_heads()):
         return head_end  # "in" opens a field only after "Consultant", "Lecturer": "Consultant in Public Health"
     first = head_end + 1
     if first < len(doc) and doc[first].lower_ == "the":
         first += 1
-    if first >= len(doc) or first in blocked or not _is_capitalised(doc[first]):
+    if first >= len(doc) or first in blocked or not is_capitalised(doc[first]):
         return head_end
     last = first
     j = first
@@ -265,7 +208,7 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
         token = doc[j]
         if token.is_space or j in blocked or (j > first and token.is_sent_start) or token.text in month_names():
             break  # "Minister for Mental Health in August": a month ends the portfolio
-        if _is_capitalised(token):
+        if is_capitalised(token):
             last = j + 1
         elif token.text in POSSESSIVE or token.text in {"-", "&"}:
             pass
@@ -275,8 +218,8 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
                 break  # "Cabinet Secretary for Justice and the Solicitor General"
         elif token.lower_ in COMPLEMENT_CONNECTORS:
             pass
-        elif token.is_lower and token.pos_ in {"NOUN", "ADJ"} and _is_capitalised(doc[j - 1]) and j + 1 < len(doc):
-            if not _is_capitalised(doc[j + 1]):
+        elif token.is_lower and token.pos_ in {"NOUN", "ADJ"} and is_capitalised(doc[j - 1]) and j + 1 < len(doc):
+            if not is_capitalised(doc[j + 1]):
                 break  # "Children and Young people Improvement Collaborative" keeps "people"
         elif token.text == ",":
             tail_start = j + 1
@@ -327,18 +270,9 @@ def _is_generic(words: list[str]) -> bool:
     return all(w in generic_words for w in words)
 
 
-def _organisation_after(doc: Doc, end: int) -> str | None:
+def _organisation_after(doc: Doc, end: int, blocked: Set[int]) -> str | None:
     """ "at (the) Scottish Government" after a role: the capitalised name it opens, or None."""
-    if end >= len(doc) or doc[end].lower_ not in ORGANISATION_OPENERS:
-        return None
-    first = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
-    last = first
-    for j in range(first, min(first + MAX_ORGANISATION, len(doc))):
-        token = doc[j]
-        if _is_capitalised(token) and token.text not in month_names():
-            last = j + 1
-        elif (token.lower_ not in NAME_CONNECTORS and token.text not in POSSESSIVE) or token.is_space:
-            break
+    first, last = organisation_span(doc, end, blocked)
     return doc[first:last].text if last > first else None
 
 
@@ -369,7 +303,7 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
         and not modified
     ):
         return None  # "Head" alone, "Professor" before a name; "Senior Lecturer" is an office
-    organisation = _organisation_after(doc, end)
+    organisation = _organisation_after(doc, end, blocked)
     if possessor is not None and not (chair_like and end - start == 1 and i - possessor <= 2):
         organisation = doc[possessor : start - 1].text  # "COSLA’s Spokesperson"; "the Board’s chair" is left
     text_end = end

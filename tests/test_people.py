@@ -322,3 +322,102 @@ def test_one_row_per_person_and_role(nlp):
     )
     rows = _people(nlp, [("paragraph", text)])
     assert [(r.name, r.role) for r in rows] == [("Morag Tait", "Minister for Older People and Carers")]
+
+
+# How chairs are stated beyond "X will Chair the Group": past an apposition or affiliation, "who has chaired",
+# "elected as the Forum's first Chair", "with X of Y as Vice Chair", a self-introduction; and their near misses.
+CHAIR_CASES = [
+    (
+        "self-introduced-chair",
+        "I'm Morag Dunbar, and I chair the Lothian Reading Forum.",
+        {("Morag Dunbar", "Chair")},
+    ),
+    (
+        "near-miss-writer-chairs-not-the-name",
+        "I met Morag Dunbar, and I chair the Lothian Reading Forum.",
+        {("Morag Dunbar", "")},
+    ),
+    (
+        "elected-as-possessed-first-chair-past-apposition",
+        "Dr Alan Pryce, Director of the Institute for Coastal Studies at Napier-Leith University, was elected as "
+        "the Forum's first Chair, with Amit Khosla of Clean Coasts Scotland (CCS) as Vice Chair.",
+        {
+            ("Alan Pryce", "Director of the Institute for Coastal Studies"),
+            ("Alan Pryce", "Chair"),
+            ("Amit Khosla", "Vice Chair"),
+        },
+    ),
+    (
+        "month-first-name-who-has-chaired",
+        "June Ballantyne, who has chaired the Network since 2018, retires in March.",
+        {("June Ballantyne", "Chair")},
+    ),
+    (
+        "near-miss-month-before-who-will-chair",
+        "In June, who will chair the Network was still open.",
+        set(),
+    ),
+    (
+        "will-chair-past-possessed-apposition",
+        "Councillor Hamish Tully, COSLA's Housing Spokesperson, will chair the Network from June.",
+        {("Hamish Tully", "Housing Spokesperson"), ("Hamish Tully", "Chair")},
+    ),
+    (
+        "will-chair-a-working-group",
+        "Ruth Okafor will chair a short-life working group on transport.",
+        {("Ruth Okafor", "Chair")},
+    ),
+    ("near-miss-chairing-a-session", "Ruth Okafor will chair a session on transport.", {("Ruth Okafor", "")}),
+    (
+        "affiliation-then-copula",
+        "The panel is chaired by the Minister for Rural Affairs, and Dr Ewan Craig of the University of Stirling "
+        "is its Vice Chair.",
+        {("", "Minister for Rural Affairs"), ("Ewan Craig", "Vice Chair")},
+    ),
+    (
+        "second-office-after-at-organisation",
+        "Dr Isla Moir, Head of Digital Services at SCVO and the Network's Vice Chair, will lead the review.",
+        {("Isla Moir", "Head of Digital Services"), ("Isla Moir", "Vice Chair")},
+    ),
+    (
+        "near-miss-name-after-at-organisation",
+        "Dr Isla Moir, Head of Digital Services at SCVO and Bob Gray, Head of Policy, met in Perth.",
+        {("Isla Moir", "Head of Digital Services"), ("Bob Gray", "Head of Policy")},
+    ),
+    ("welcomed-as-role", "The Board welcomed Deepak Rana as its Treasurer.", {("Deepak Rana", "Treasurer")}),
+    ("near-miss-with-body-as-host", "The Board met with Clean Coasts Scotland as its host.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CHAIR_CASES], ids=[c[0] for c in CHAIR_CASES])
+def test_chairs_stated_in_other_ways(nlp, text, expected):
+    assert _pairs(_people(nlp, [("paragraph", text)])) == expected
+
+
+def test_isla_moir_second_office_keeps_its_organisation(nlp):
+    rows = _people(nlp, [("paragraph", CHAIR_CASES[9][1])])
+    assert {(r.role, r.role_organisation) for r in rows} == {
+        ("Head of Digital Services", "SCVO"),
+        ("Vice Chair", "Network"),
+    }
+
+
+LIST_LINE_CASES = [
+    (
+        "dash-separates-role",
+        "Morag Dunbar – Head of Family Services, NHS Fife",
+        {("Morag Dunbar", "Head of Family Services")},
+    ),
+    (
+        "two-names-described",
+        "Amit Khosla and Deepak Rana, parent representatives",
+        {("Amit Khosla", ""), ("Deepak Rana", "")},
+    ),
+    ("near-miss-two-portfolios-then-body", "Coastal Waters and Inland Ferries, Marine Directorate", set()),
+    ("near-miss-two-portfolios-described", "Rural Affairs and Island Policy, policy officials", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LIST_LINE_CASES], ids=[c[0] for c in LIST_LINE_CASES])
+def test_more_list_line_layouts(nlp, text, expected):
+    assert _pairs(_people(nlp, [("list_item", text)])) == expected
