@@ -2,7 +2,8 @@
 
 - ``heldout`` (set A) and ``heldout-b`` (set B) were blind when first measured, then used as
   development sets (their --errors were read to find general error patterns);
-- ``heldout-c`` (set C) is blind: nobody writing rules reads it. It is the honest measure.
+- ``heldout-c`` (set C) was blind when measured, then used as a development set too;
+- ``heldout-d`` (set D) is blind: nobody writing rules reads it. It is the honest measure.
 
 See each folder's README.md. A floor is the F1 measured when the gate was set minus about
 0.05, rounded down to a 0.05 step. Floors only go up: raise one when a change lifts the
@@ -41,15 +42,26 @@ FLOORS: dict[str, dict[str, float]] = {
         "publications": 0.95,
         "events": 0.90,
     },
-    # set C, blind (never read by rule writers), measured when the gate was set: sections .979,
-    # dates .957, groups .800, people .951, roles .829, publications .898, events .814
+    # set C, measured blind: sections .979, dates .957, groups .800, people .951, roles .829,
+    # publications .898, events .814; after a round of fixes: .979 .967 .936 1.0 1.0 1.0 .932
     "heldout-c": {
-        "sections": 0.90,
+        "sections": 0.95,
+        "dates": 0.90,
+        "groups": 0.85,
+        "people": 0.95,
+        "roles": 0.95,
+        "publications": 0.95,
+        "events": 0.85,
+    },
+    # set D, blind (never read by rule writers): sections .925, dates .978, groups .803, people .930,
+    # roles .853, publications .957, events .839
+    "heldout-d": {
+        "sections": 0.85,
         "dates": 0.90,
         "groups": 0.75,
-        "people": 0.90,
-        "roles": 0.75,
-        "publications": 0.85,
+        "people": 0.85,
+        "roles": 0.80,
+        "publications": 0.90,
         "events": 0.75,
     },
 }
