@@ -523,3 +523,35 @@ def test_signoff_above_a_comment_count_is_dropped() -> None:
     bulletin = _clean(body)
     assert "Scottish Government" not in bulletin.text
     assert "Carers Policy Team" not in _headings(bulletin)
+
+
+def test_attendee_list_without_bullets_is_list_items_not_headings() -> None:
+    body = (
+        "Rural Transport Forum minutes: March 2025\n\n"
+        "Present\n\n"
+        "Cabinet Secretary for Transport, Iain Rennie MSP (Chair)\n\n"
+        "Fiona Lauder, Head of Bus Policy, Transport Scotland\n\n"
+        "Dr Kenneth Bain (Highlands and Islands Enterprise)\n\n"
+        "Apologies\n\n"
+        "Morag Petrie, Argyll and Bute Council\n\n"
+        "Items and actions\n\n"
+        "1. Welcome, introductions and apologies\n\n"
+        "The Chair welcomed members to the meeting.\n"
+    )
+    blocks = [(b.kind, b.text) for b in _clean(body).blocks]
+    assert blocks == [
+        ("heading", "Present"),
+        ("list_item", "Cabinet Secretary for Transport, Iain Rennie MSP (Chair)"),
+        ("list_item", "Fiona Lauder, Head of Bus Policy, Transport Scotland"),
+        ("list_item", "Dr Kenneth Bain (Highlands and Islands Enterprise)"),
+        ("heading", "Apologies"),
+        ("list_item", "Morag Petrie, Argyll and Bute Council"),
+        ("heading", "Items and actions"),
+        ("heading", "1. Welcome, introductions and apologies"),
+        ("paragraph", "The Chair welcomed members to the meeting."),
+    ]
+
+
+def test_two_stacked_headings_with_a_comma_stay_headings() -> None:
+    body = "Title\n\nIntro.\n\nAgenda\n\nWelcome, introductions and apologies\n\nThe Chair opened the meeting.\n"
+    assert [b.kind for b in _clean(body).blocks] == ["paragraph", "heading", "heading", "paragraph"]

@@ -9,6 +9,8 @@ The rules (extraction guidelines, "Sections"):
   "Item 2 - Actions from Previous Meeting" are headings;
 - a heading stacked on another heading ("Attendees and apologies" / "Attendees") must be label-like: at most
   ``STACKED_HEADING_MAX_WORDS`` words. A longer line before a heading is a sentence that lost its full stop;
+- in a run of ``ENTRY_RUN_MIN_LINES`` or more such lines, a line with a comma or brackets is a list item
+  written without a bullet ("Mhairi Dunn, Care Inspectorate" under "Apologies"), not a heading;
 - a line that reads as a sentence (a finite auxiliary verb in a long line) is a paragraph;
 - a trailing run of short name-like lines is the sign-off ("Policy Team" / "Scottish Government"), dropped;
 - the last line is never a heading: in a text cut off mid-sentence it is a cut paragraph.
@@ -30,6 +32,9 @@ from ..records import Block
 
 HEADING_MAX_WORDS = 16
 STACKED_HEADING_MAX_WORDS = 8
+# A run of this many unpunctuated short lines is a list written without bullets (an attendee list), not a
+# stack of headings: its "Name, Role" and "Name (Organisation)" lines are entries
+ENTRY_RUN_MIN_LINES = 4
 HEADING_LEVEL = 2  # plain text has no heading levels: every heading is an h2
 SIGNOFF_MAX_WORDS = 6
 # Hard-wrapped dumps (lynx, email): no line longer than this, and enough lines close to it
@@ -50,6 +55,8 @@ SENTENCE_MIN_WORDS = 7
 NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "&", "in", "on", "at", "-", "–", "de", "di", "van", "von"})
 # Markdown-style headings some dumps keep: "## Next steps" (level from the number of #, clamped to 2-4)
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)[\s#]*$")
+# "1. Welcome, introductions and apologies", "Item 2 - Actions": a heading even in a run of list-like lines
+AGENDA_ITEM = re.compile(r"^(?:item\s+)?\d+[.):]?\s", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]{2,}$")
 
@@ -72,6 +79,8 @@ def lines_to_blocks(lines: list[str], forced_paragraphs: Collection[int] = ()) -
             blocks.append(Block("list_item", item.text))
         elif item.markdown_level:
             blocks.append(Block("heading", item.text, min(max(item.markdown_level, HEADING_LEVEL), 4)))
+        elif _is_unbulleted_entry(items, index):
+            blocks.append(Block("list_item", item.text))
         elif _is_heading(items, index):
             blocks.append(Block("heading", item.text, HEADING_LEVEL))
         else:
@@ -188,3 +197,19 @@ def _is_heading(items: list[Line], index: int) -> bool:
         following += 1
     stacked = following > index + 1
     return not stacked or len(items[index].text.split()) <= STACKED_HEADING_MAX_WORDS
+
+
+def _is_unbulleted_entry(items: list[Line], index: int) -> bool:
+    """A "Name, Role, Organisation" or "Name (Organisation)" line in a run of ``ENTRY_RUN_MIN_LINES`` or more
+    short unpunctuated lines: an attendee list written without bullets. Numbered agenda items stay headings."""
+    text = items[index].text
+    if items[index].forced_paragraph or not ("," in text or "(" in text) or AGENDA_ITEM.match(text):
+        return False
+    if len(text.split()) > HEADING_MAX_WORDS or text.endswith(CLOSING_PUNCTUATION) or _reads_as_sentence(text.split()):
+        return False
+    start, end = index, index + 1
+    while start > 0 and _heading_shaped(items[start - 1]):
+        start -= 1
+    while end < len(items) and _heading_shaped(items[end]):
+        end += 1
+    return end - start >= ENTRY_RUN_MIN_LINES
