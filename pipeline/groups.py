@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 LOWERCASE_HEADS = frozenset({"group", "subgroup", "sub-group", "board", "committee", "forum", "network", "partnership"})
 # Words that open a group's complement: "Expert Group on ...", "University of ...", "Committee for ...".
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
+# Bodies a named committee or board can belong to: "... Committee of the Scottish Parliament" is two groups
+PARENT_BODY_KINDS = frozenset({"parliament", "government"})
 # Lower-case words after a participle that still belong to the name: "involving children and young people".
 PARTICIPLE_OBJECT_POS = frozenset({"NOUN", "ADJ", "CCONJ"})
 MAX_PARTICIPLE_TOKENS = 8
@@ -273,6 +275,8 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _complement_end(doc, token.i, end_s)
             if start == token.i and _in_role_title(doc, token.i, start_s):
                 continue  # "Chief Executive of ...": a post, the body is named in the complement
+            if start < token.i and _parent_body_complement(doc, token.i, end):
+                end = token.i + 1  # "Health Committee of the Scottish Parliament": two bodies, each its own row
             if start < token.i or end > token.i + 1:  # a bare "Group" / "the Committee" is generic
                 found.append(Candidate(start, end, heads[text], text))
         elif text in complement_heads:  # "Centre for Family Practice", not "Glasgow Science Centre"
@@ -291,6 +295,15 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 if token.i - start >= 2:
                     found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
     return found
+
+
+def _parent_body_complement(doc: Doc, head_i: int, end: int) -> bool:
+    """ "of the Scottish Parliament" after a named committee: the complement names the body it belongs to
+    (a parliament or government of two or more words), not what the committee is about."""
+    opener = head_i + 1
+    if end - opener < 4 or doc[opener].lower_ != "of" or doc[opener + 1].lower_ != "the":
+        return False
+    return head_kinds().get(doc[end - 1].text) in PARENT_BODY_KINDS
 
 
 def _occasion(doc: Doc, scotland_i: int) -> bool:

@@ -302,6 +302,23 @@ def test_joined_names_stay_apart(nlp):
     assert set(names) == {"Scottish Government", "Healthcare Improvement Scotland"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials gave evidence to the Rural Affairs and Islands Committee of the Scottish Parliament in May.",
+            {"Rural Affairs and Islands Committee", "Scottish Parliament"},
+        ),
+        # the complement is the committee's subject, or a one-word "Parliament": one name
+        ("The Committee of the Regions met in Brussels.", {"Committee of the Regions"}),
+        ("The Standing Committee on Rural Schools met on 4 June.", {"Standing Committee on Rural Schools"}),
+    ],
+    ids=["parent-parliament", "no-left-part", "subject"],
+)
+def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
+    assert set(groups_of(nlp, text)) == expected
+
+
 BULLETIN = """## The National Adult Protection Strategy Group
 
 The National Adult Protection Strategy Group met on 2 April. The Strategy Group agreed its priorities and
