@@ -461,6 +461,16 @@ def test_site_name_line_above_the_title(url: str, title: str) -> None:
         assert bulletin.blocks[0].text.startswith("The Ferry Families Panel")
 
 
+def test_title_holding_a_topic_folder_word_is_not_the_site_name() -> None:
+    body = (
+        "Ferry Services Resilience Working Group minutes: 4 March 2015\n\n"
+        "Minutes of meeting held on Wednesday 4 March 2015, Victoria Quay, Edinburgh\n\n"
+        "Present\n\n- Ann Bell (Chair)\n\n1. Welcome\n\nThe Chair welcomed members.\n"
+    )
+    url = "https://www.gov.example/Topics/Transport/ferries/resilience-group/minutes-4-march-2015"
+    assert _clean(body, url).title == "Ferry Services Resilience Working Group minutes: 4 March 2015"
+
+
 def test_title_matching_the_slug_stays_the_title_when_a_heading_follows() -> None:
     body = "Summer at the forum\n\nWhat we did\n\nThe forum met four times.\n\nIt agreed a plan.\n"
     bulletin = _clean(body, "https://blogs.example.scot/forum/2019/08/14/summer-at-the-forum/")

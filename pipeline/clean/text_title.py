@@ -22,6 +22,8 @@ _APOSTROPHES = re.compile(r"['’]")
 _NOT_SITE_SEGMENT = re.compile(r"^(?:\d+|news|blogs?|publications?|posts?|articles?|en|www)$")
 # Share of the slug's words a line must hold (slugs drop some small words)
 SLUG_MATCH_SHARE = 0.8
+# A site name line holds at most this many words per word of the path segment it spells ("Rural Scotland")
+SITE_NAME_MAX_SHARE = 2
 MIN_SLUG_WORDS = 3  # "post-4411" and other short ids are not titles
 
 
@@ -64,7 +66,10 @@ def names_site(line: str, url: str | None) -> bool:
         segment_words = _words(candidate.replace("-", " "))
         if not segment_words:
             continue
-        if set(segment_words) <= set(words) or "".join(segment_words) == squashed:
+        # the line is the segment's words and little else: a title that merely contains a topic folder's word
+        # ("Throughcare ... Group minutes: 11 September 2013" under /throughcare/) is not the site's name
+        short = len(words) <= SITE_NAME_MAX_SHARE * len(segment_words)
+        if (short and set(segment_words) <= set(words)) or "".join(segment_words) == squashed:
             return True
     return False
 
