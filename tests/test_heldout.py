@@ -3,7 +3,8 @@
 - ``heldout`` (set A) and ``heldout-b`` (set B) were blind when first measured, then used as
   development sets (their --errors were read to find general error patterns);
 - ``heldout-c`` (set C) was blind when measured, then used as a development set too;
-- ``heldout-d`` (set D) is blind: nobody writing rules reads it. It is the honest measure.
+- ``heldout-d`` (set D) was blind when measured, then used as a development set too;
+- ``heldout-e`` (set E) is blind: nobody writing rules reads it. It is the honest measure.
 
 See each folder's README.md. A floor is the F1 measured when the gate was set minus about
 0.05, rounded down to a 0.05 step. Floors only go up: raise one when a change lifts the
@@ -53,8 +54,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "publications": 0.95,
         "events": 0.85,
     },
-    # set D, blind (never read by rule writers): sections .925, dates .978, groups .803, people .930,
-    # roles .853, publications .957, events .839
+    # set D, measured blind: sections .925, dates .978, groups .803, people .930, roles .853,
+    # publications .957, events .839; then used as a development set
     "heldout-d": {
         "sections": 0.85,
         "dates": 0.90,
@@ -63,6 +64,17 @@ FLOORS: dict[str, dict[str, float]] = {
         "roles": 0.80,
         "publications": 0.90,
         "events": 0.75,
+    },
+    # set E, blind (never read by rule writers): sections .951, dates .936, groups .877, people .966,
+    # roles .864, publications .875, events .798
+    "heldout-e": {
+        "sections": 0.90,
+        "dates": 0.85,
+        "groups": 0.80,
+        "people": 0.90,
+        "roles": 0.80,
+        "publications": 0.80,
+        "events": 0.70,
     },
 }
 CASES = [(name, table) for name, floors in FLOORS.items() for table in floors]
