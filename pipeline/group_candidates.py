@@ -64,6 +64,7 @@ def acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
         if (
             looks_like_acronym(text)
             and text not in not_groups | known_groups().keys()
+            and text not in load_set("people-titles")  # a rank before a name: "ACO Andrew Millar"
             and not _at_venue(doc, token)
             and not _after_person_name(doc, token)
         ):
@@ -194,7 +195,11 @@ def apply_definitions(doc: Doc, candidates: list[Candidate], definitions: list[A
     _loose_acronyms(doc, candidates)
     by_end = {c.end: c for c in candidates if not c.is_acronym}
     for definition in definitions:
-        owner = by_end.get(definition.long_end) or _extended_by_nation(doc, by_end, definition)
+        owner = (
+            by_end.get(definition.long_end)
+            or _extended_by_nation(doc, by_end, definition)
+            or _extended_by_list(doc, by_end, definition)
+        )
         if owner is not None and owner.start >= definition.long_start - 1:
             owner.acronym = definition.acronym
         elif definition.acronym not in known_groups() and not any(c.acronym == definition.acronym for c in candidates):
@@ -211,6 +216,23 @@ def _extended_by_nation(doc: Doc, by_end: dict[int, Candidate], definition: Acro
             owner = by_end.pop(m)
             owner.end = end
             by_end[end] = owner
+            return owner
+    return None
+
+
+def _extended_by_list(doc: Doc, by_end: dict[int, Candidate], definition: AcronymDefinition) -> Candidate | None:
+    """'Department for Culture, Media and Sport (DCMS)': the name stopped at the comma, but the acronym spells the
+    whole list, so the name runs to the bracket."""
+    gap_words = {",", "and", "&"}
+    for end, owner in list(by_end.items()):
+        if owner.start not in (definition.long_start, definition.long_start - 1) or end >= definition.long_end:
+            continue
+        if doc[end].text == "," and all(
+            t.text in gap_words or is_capitalised(t) for t in doc[end : definition.long_end]
+        ):
+            del by_end[end]
+            owner.end = definition.long_end
+            by_end[owner.end] = owner
             return owner
     return None
 

@@ -215,10 +215,19 @@ def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
         token = doc[m]
         if _complement_word(token):
             end = m + 1
-        elif not (_complement_joiner(token) and m + 1 < sent_end and _complement_word(doc[m + 1])):
+        elif not (
+            (_complement_joiner(token) or _agent_after_participle(doc, m))
+            and m + 1 < sent_end
+            and _complement_word(doc[m + 1])
+        ):
             break
         m += 1
     return _participle_end(doc, _drop_trailing_town(doc, head_i + 1, end), sent_end)
+
+
+def _agent_after_participle(doc: Doc, i: int) -> bool:
+    """ "Families Affected by Imprisonment": "by" after a capitalised participle stays inside the name."""
+    return doc[i].lower_ == "by" and i > 0 and doc[i - 1].tag_ == "VBN" and is_capitalised(doc[i - 1])
 
 
 def _complement_joiner(token: Token) -> bool:

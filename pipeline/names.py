@@ -156,7 +156,7 @@ def _long_form_before(doc: Doc, paren: int, acronym: str) -> AcronymDefinition |
     sent_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
     for start in range(paren - 1, max(paren - MAX_LONG_FORM_TOKENS, sent_start) - 1, -1):
         token = doc[start]
-        if token.is_punct or token.is_space:
+        if (token.is_punct and not _comma_in_name_list(doc, start)) or token.is_space:
             return None
         if token.text[:1].casefold() != _acronym_letters(acronym)[:1]:
             continue
@@ -164,6 +164,16 @@ def _long_form_before(doc: Doc, paren: int, acronym: str) -> AcronymDefinition |
         if acronym_matches(acronym, words):
             return AcronymDefinition(acronym, doc[start:paren].text, start, paren, paren + 1)
     return None
+
+
+def _comma_in_name_list(doc: Doc, i: int) -> bool:
+    """The comma of "Department for Culture, Media and Sport": between capitalised words, in a long form."""
+    return (
+        doc[i].text == ","
+        and 0 < i < len(doc) - 1
+        and is_capitalised(doc[i - 1])
+        and is_capitalised(doc[i + 1])
+    )
 
 
 def _long_form_after(doc: Doc, acronym_i: int) -> AcronymDefinition | None:

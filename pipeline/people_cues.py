@@ -104,3 +104,5 @@ APPOSITION_SKIP_TAGS = frozenset({"JJ", "VBG", "VBN"})  # "outgoing", "retiring"
 MAX_APPOSITION_SKIP = 3
 # "Nadia Khan, who joined the Board as Deputy Chair": how far after a name "as ROLE" may stand.
 MAX_AS_DISTANCE = 8
+# ", who spent ten years in recovery work with the charity GamCare, will chair": the relative clause's tokens
+MAX_RELATIVE_CLAUSE = 25

@@ -26,6 +26,7 @@ from .people_cues import (
     MAX_APPOSITION_SKIP,
     MAX_AS_DISTANCE,
     MAX_CHAIRED_TOKENS,
+    MAX_RELATIVE_CLAUSE,
     PRONOUN_LOOKBACK_SENTENCES,
     ROLE_JOINERS,
     SUBJECT_PRONOUNS,
@@ -219,8 +220,8 @@ def _chair_object_follows(doc: Doc, i: int) -> bool:
     "a"/"an" only before a group noun within a few tokens ("chair a session" is no office)."""
     if i >= len(doc):
         return False
-    if doc[i].lower_ == "the" or doc[i].text[:1].isupper():
-        return True
+    if doc[i].lower_ in {"the", "it"} or doc[i].text[:1].isupper():
+        return True  # "will chair it": the group named before
     if doc[i].lower_ not in {"a", "an"}:
         return False
     nouns = load_set("people-chaired-bodies", casefold=True)
@@ -239,16 +240,25 @@ def ties_by_statement(
     for m in mentions:
         if (r := _role_after_as(doc, m, role_at, name_starts)) is not None:
             ties.append(_tie(doc, m, r))  # "Nadia Khan, who joined the Board as Deputy Chair"
-        # "Ruth Gray will Chair the Group", "Ruth Gray, COSLA's Housing Spokesperson, will chair the Group"
-        clause = clause_start(doc, m, role_at)
-        k = clause + _self_introduction(doc, m, clause)  # "I'm Ruth Gray, and I chair the Group"
-        while k < len(doc) and k - clause < 4 and doc[k].lower_ in CHAIR_AUX:
-            k += 1
-        chair_verb, verb_end = glued_word(doc, k)  # "co-chair" is three tokens
-        if k > clause and _chair_object_follows(doc, verb_end) and (role := CHAIR_VERBS.get(chair_verb)):
+        # "Ruth Gray will Chair the Group", "Ruth Gray, COSLA's Housing Spokesperson, will chair the Group",
+        # "Ruth Gray, who ran a youth project, will chair the Panel", "the Board, which Ruth Gray will chair."
+        clauses = _statement_clauses(doc, m, role_at)
+        for clause in clauses:
+            k = clause + _self_introduction(doc, m, clause)  # "I'm Ruth Gray, and I chair the Group"
+            while k < len(doc) and k - clause < 4 and doc[k].lower_ in CHAIR_AUX:
+                k += 1
+            chair_verb, verb_end = glued_word(doc, k)  # "co-chair" is three tokens
+            if k <= clause or (role := CHAIR_VERBS.get(chair_verb)) is None:
+                continue
             start, end = _span(doc, m.outer_start, verb_end)
-            organisation = _group_after(doc, verb_end, groups) or group_before(doc, k, groups)
+            if _chair_object_follows(doc, verb_end):
+                organisation = _group_after(doc, verb_end, groups) or group_before(doc, k, groups)
+            elif _object_relative(doc, m, verb_end):
+                organisation = group_before(doc, m.outer_start - 1, groups)
+            else:
+                continue
             ties.append(Tie(m.person, role, organisation, start, end))
+            break
         # "This Group is chaired by Alan Reid"; "co-chaired by Ann Hill of X and Bob Gray": each holder
         chair_verb, verb_start = glued_word_before(doc, m.outer_start - 1)
         if m.outer_start >= 2 and doc[m.outer_start - 1].lower_ == "by" and (role := CHAIRED_BY.get(chair_verb)):
@@ -260,15 +270,44 @@ def ties_by_statement(
         else:
             chained = None
         last_end = m.outer_end
-        # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director"
-        k = clause = clause_start(doc, m, role_at)  # "Ann Hill of Stirling University is its Vice Chair"
-        verb = False
-        while k < len(doc) and k - clause < 6 and doc[k].lower_ in COPULA_SKIP:
-            verb = verb or doc[k].lower_ in COPULA_VERBS
-            k += 1
-        if verb and (r := role_at.get(k) or _role_after(doc, k, role_at, possessed=True)) and not r.plural:
-            ties.append(_tie(doc, m, r))
+        # "Catherine was the Independent Chair of the Review", "Ann Hill, who has been appointed as Director",
+        # "Ann Hill of Stirling University is its Vice Chair"
+        for clause in clauses:
+            k = clause
+            verb = False
+            while k < len(doc) and k - clause < 6 and doc[k].lower_ in COPULA_SKIP:
+                verb = verb or doc[k].lower_ in COPULA_VERBS
+                k += 1
+            if verb and (r := role_at.get(k) or _role_after(doc, k, role_at, possessed=True)) and not r.plural:
+                ties.append(_tie(doc, m, r))
+                break
     return ties
+
+
+def _statement_clauses(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> list[int]:
+    """Where the statement about a name may go on: just after it (``clause_start``), and, when a relative clause
+    set off by commas follows the name, after that clause ("Ann Hill, who ran a project with X, will chair ...")."""
+    clause = clause_start(doc, m, role_at)
+    if not (clause + 1 < len(doc) and doc[clause].text == "," and doc[clause + 1].lower_ in {"who", "whose"}):
+        return [clause]
+    sentence_end = doc[clause].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    for k in range(clause + 2, min(clause + MAX_RELATIVE_CLAUSE, sentence_end - 1)):
+        if doc[k].text in {";", ":", "(", ")"}:
+            break
+        if doc[k].text == ",":
+            # only a main verb after the closing comma ends the clause: "..., will chair", "..., is its Chair"
+            return [clause, k] if doc[k + 1].lower_ in CHAIR_AUX | COPULA_SKIP else [clause]
+    return [clause]
+
+
+def _object_relative(doc: Doc, m: NamedSpan, verb_end: int) -> bool:
+    """ "a new Board, which Professor Ann Hill of X will chair.": the name is the subject of a relative clause whose
+    object, the group, stands before "which"; nothing is chaired after the verb."""
+    return (
+        m.outer_start > 0
+        and doc[m.outer_start - 1].lower_ in {"which", "that"}
+        and (verb_end >= len(doc) or doc[verb_end].is_punct or doc[verb_end].lower_ == "and")
+    )
 
 
 def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]) -> list[Tie]:

@@ -12,6 +12,7 @@ from .names import NAME_CONNECTORS
 AFFILIATION_OPENERS = frozenset({"of", "from", "at"})
 NAME_JOINERS = frozenset({"and", ",", "&"})
 MAX_JOINED_GAP = 10
+MAX_BRACKETED = 16  # tokens of a bracketed long form or acronym inside an affiliation
 
 
 def no_space_around(doc: Doc, i: int) -> bool:
@@ -83,16 +84,23 @@ def affiliation_end(doc: Doc, i: int) -> int:
     bracketed acronym) standing at token ``i`` after a name; ``i`` itself when none does."""
     if i + 1 >= len(doc) or doc[i].lower_ not in AFFILIATION_OPENERS:
         return i
-    j, end = i + 1, i
-    while j < len(doc) and j - i <= MAX_JOINED_GAP and not doc[j].is_space:
+    j, end, bracketed = i + 1, i, 0
+    while j < len(doc) and j - i - bracketed <= MAX_JOINED_GAP and not doc[j].is_space:
         token = doc[j]
+        if token.text == "(" and end == j:  # "of KSB (Kinship Support Borders) at ...": the brackets belong to it
+            close = next((k for k in range(j + 1, min(j + MAX_BRACKETED, len(doc))) if doc[k].text == ")"), None)
+            if close is None:
+                break
+            bracketed += close + 1 - j
+            end = j = close + 1
+            continue
         if token.text[:1].isupper() and (token.is_alpha or "-" in token.text):
             end = j + 1
+        elif token.lower_ == "at" and end == j:
+            pass  # "of the Kinship Hub at the University of Dundee": a unit, then where it sits
         elif token.lower_ not in NAME_CONNECTORS and token.text not in {"'s", "’s", "-"}:
             break
         j += 1
-    if end > i and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].text.isupper():
-        end += 3 if doc[end + 2].text == ")" else 0  # "(KSB)"
     return end
 
 

@@ -276,6 +276,17 @@ def _organisation_after(doc: Doc, end: int, blocked: Set[int]) -> str | None:
     return doc[first:last].text if last > first else None
 
 
+def _between_commas_before_organisation(doc: Doc, start: int, end: int) -> bool:
+    """ "Ann Hill, Governor, HMP Shotts": a bare head set off by commas, an organisation after, is an office."""
+    return (
+        start > 0
+        and doc[start - 1].text == ","
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and is_capitalised(doc[end + 1])
+    )
+
+
 def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | None:
     """The role whose head ends at token ``i``, or None."""
     found = head_at(doc, i)
@@ -301,6 +312,7 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
         and len(head_words_lower) == 1
         and head_words_lower[0] in load_set("people-role-heads-need-complement", casefold=True)
         and not modified
+        and not _between_commas_before_organisation(doc, start, end)
     ):
         return None  # "Head" alone, "Professor" before a name; "Senior Lecturer" is an office
     organisation = _organisation_after(doc, end, blocked)

@@ -319,6 +319,31 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
     assert set(groups_of(nlp, text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Minister wrote to the Department for Culture, Media and Sport (DCMS) on 3 May.",
+            {"Department for Culture, Media and Sport"},
+        ),
+        (
+            "The Cross-Party Group on Children Affected by Parental Illness met in the Scottish Parliament.",
+            {"Cross-Party Group on Children Affected by Parental Illness", "Scottish Parliament"},
+        ),
+        ("ACO Calum Reid of the Scottish Fire and Rescue Service spoke.", {"Scottish Fire and Rescue Service"}),
+        ("A pilot began at HMP Shotts and HMYOI Polmont in May.", set()),
+    ],
+    ids=["acronym-spells-a-comma-list", "affected-by", "rank-acronym", "prison-prefix"],
+)
+def test_name_edges(nlp, text, expected):
+    assert set(groups_of(nlp, text)) == expected
+
+
+def test_acronym_spelling_a_comma_list_is_the_groups(nlp):
+    groups = groups_of(nlp, "The Minister wrote to the Department for Culture, Media and Sport (DCMS) in May.")
+    assert groups["Department for Culture, Media and Sport"].acronym == "DCMS"
+
+
 BULLETIN = """## The National Adult Protection Strategy Group
 
 The National Adult Protection Strategy Group met on 2 April. The Strategy Group agreed its priorities and

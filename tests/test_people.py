@@ -386,6 +386,33 @@ CHAIR_CASES = [
     ),
     ("welcomed-as-role", "The Board welcomed Deepak Rana as its Treasurer.", {("Deepak Rana", "Treasurer")}),
     ("near-miss-with-body-as-host", "The Board met with Clean Coasts Scotland as its host.", set()),
+    (
+        "will-chair-past-relative-clause",
+        "Fiona Rennie, who spent eight years running a youth project with the charity Includem, will chair the "
+        "Panel.",
+        {("Fiona Rennie", "Chair")},
+    ),
+    (
+        "near-miss-relative-clause-then-said",
+        "Fiona Rennie, who worked with the Panel for years, said the plans were welcome.",
+        {("Fiona Rennie", "")},
+    ),
+    (
+        "will-chair-it",
+        "Members set up a Harbour Safety Working Group. Ruaridh Bain will chair it, and it meets in March.",
+        {("Ruaridh Bain", "Chair")},
+    ),
+    (
+        "object-relative-past-affiliation-with-brackets",
+        "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr of KCH (the "
+        "Kinship Care Hub) at the University of Dundee will chair.",
+        {("Lesley Orr", "Chair")},
+    ),
+    (
+        "near-miss-object-relative-with-other-verb",
+        "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr welcomed.",
+        {("Lesley Orr", "")},
+    ),
 ]
 
 
@@ -415,6 +442,8 @@ LIST_LINE_CASES = [
     ),
     ("near-miss-two-portfolios-then-body", "Coastal Waters and Inland Ferries, Marine Directorate", set()),
     ("near-miss-two-portfolios-described", "Rural Affairs and Island Policy, policy officials", set()),
+    ("bare-office-between-commas", "Kirsty Main, Governor, HMP Shotts", {("Kirsty Main", "Governor")}),
+    ("rank-before-name", "ACO Calum Reid, Scottish Fire and Rescue Service", {("Calum Reid", "")}),
 ]
 
 
