@@ -43,6 +43,8 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # A count of days, weeks...: "three", "10", "a"
 _COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _RANGE_TO = r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*"  # "and" makes a range only after "between"
+# "from November to the end of February": a part of the closing month still ends the range in that month
+_PART_OF = r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid-)\s*)?"
 
 
 def _dm(n: str) -> str:
@@ -74,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "23 March to 30 June 2017", "1 May 2018 until 31 March 2019"
     ("range", re.compile(rf"{_DAY_START}{_dm('1')}{_RANGE_TO}{_dm('2')}")),
     # "May and July 2019" (after "between"), "March 2017 – June 2018"
-    ("range", re.compile(rf"{_my('1')}{_RANGE_TO}{_my('2')}")),
+    ("range", re.compile(rf"{_my('1')}{_RANGE_TO}{_PART_OF}{_my('2')}")),
     # "2017-18", "2017/18", "2016 and 2020" (after "between")
     (
         "year_range",

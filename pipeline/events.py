@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from spacy.tokens import Span
+
 from .event_anchor import anchor_trigger
 from .event_context import (
     DOCUMENT_TYPES,
@@ -25,12 +27,14 @@ from .event_context import (
     publication_forms,
     unique,
 )
-from .event_triggers import Trigger, find_triggers
+from .event_triggers import Trigger, find_triggers, governing_verb
 from .parsed import ParsedBulletin
 from .records import Block, DateMention, Event, GroupMention, PublicationMention
 from .schema import EVENT_TYPES
 
 logger = logging.getLogger(__name__)
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 
 
 # ---------------------------------------------------------------- the stage
@@ -109,8 +113,26 @@ def _anchor(ctx: Context, date: DateMention, cache_: dict[int, list[Trigger]]) -
     if sentence.start not in cache_:
         cache_[sentence.start] = find_triggers(sentence)
     in_block = [t for t in cache_[sentence.start] if block.start <= t.root.idx < block.end]
-    trigger = anchor_trigger(span.root, in_block, date.granularity) or _label_trigger(ctx, block, date)
+    trigger = (
+        anchor_trigger(span.root, in_block, date.granularity)
+        or _label_trigger(ctx, block, date)
+        or _start_trigger(span, date)
+    )
     return trigger if trigger is not None and trigger.type in EVENT_TYPES else None
+
+
+def _start_trigger(span: Span, date: DateMention) -> Trigger | None:
+    """ "From 6 November, NES will offer a free course", "a census in the week from 7 to 11 October will give":
+    something starts on a day (or runs over days) and goes on; the future verb the "from" date hangs from is the
+    event, when no trigger word dates it. A month ("from August, teachers will ...") describes a gradual change
+    more than a datable start, and a past or present verb ("figures from 2019 show") starts nothing."""
+    doc = span.doc
+    if date.granularity != "day" or span.start == 0 or doc[span.start - 1].lower_ != "from":
+        return None
+    verb = governing_verb(span.root)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return None
+    return Trigger("event", verb, verb.i, verb.i + 1, noun=False, irrealis=False)
 
 
 def _event_for(ctx: Context, date: DateMention, trigger: Trigger) -> Event:

@@ -65,6 +65,8 @@ RANGES = [
     ("day-month to day-month", "A consultation ran from 23 March to 30 June 2017.", None, ["2017-03-23/2017-06-30"]),
     ("between months", "Fieldwork took place between May and July 2019.", None, ["2019-05/2019-07"]),
     ("month to month across years", "The pilot ran from November 2017 to February 2018.", None, ["2017-11/2018-02"]),
+    ("to the end of a month", "Fieldwork will run from May to the end of July 2019.", None, ["2019-05/2019-07"]),
+    ("to early in a month", "The pilot runs from March to early June 2019.", None, ["2019-03/2019-06"]),
     ("financial year", "Funding of £2 million is available in 2017-18.", None, ["2017/2018"]),
     ("year to year", "The strategy covers 2016 to 2020.", None, ["2016/2020"]),
     (

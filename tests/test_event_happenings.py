@@ -73,6 +73,14 @@ CASES = [
     ("The next quarterly ferry statistics are due on 14 March.", "14 March", "2020-03-14", "day", "publication"),
     ("A revised edition of the handbook will follow in April.", "April", "2020-04", "month", "publication"),
     ("The return ferry is due on 14 March.", "14 March", "2020-03-14", "day", None),
+    # a letter written or sent is a happening; writing a report is not
+    ("The Minister wrote to the Home Office on 11 July.", "11 July", "2019-07-11", "day", "event"),
+    ("The letter to the Cabinet Secretary was sent on 2 July.", "2 July", "2019-07-02", "day", "event"),
+    ("Officials wrote the first chapter on 11 July.", "11 July", "2019-07-11", "day", None),
+    # something starting on a day under a future verb; a month start, or a past or present verb, is no event
+    ("From 6 November, the Regulator will offer a free course.", "6 November", "2019-11-06", "day", "event"),
+    ("From August, every teacher will complete a new module.", "August", "2019-08", "month", None),
+    ("Figures from 6 November show a rise in demand.", "6 November", "2019-11-06", "day", None),
 ]
 
 
