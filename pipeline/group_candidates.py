@@ -98,7 +98,17 @@ def _at_venue(doc: Doc, token: Token) -> bool:
 
 def _loose_acronyms(doc: Doc, candidates: list[Candidate]) -> None:
     """'Scottish Childminding Association (SCMA)': a bracketed acronym right after a group name is its acronym
-    even when some letters come from inside its words."""
+    even when some letters come from inside its words. An acronym glossed by a bracketed group name, 'CELCIS
+    (the Centre for Excellence for Children's Care and Protection)', is that group's whatever its letters (an
+    acronym may outlive a renaming): the brackets hold the group name and nothing else, and the initials agree."""
+    for cand in candidates:
+        if cand.is_acronym or cand.acronym:
+            continue
+        opener = cand.start - 1 - int(cand.start > 0 and doc[cand.start - 1].lower_ == "the")
+        if opener > 0 and cand.end < len(doc) and doc[opener].text == "(" and doc[cand.end].text == ")":
+            before = doc[opener - 1].text
+            if looks_like_acronym(before) and before[:1] == doc[cand.start].text[:1]:
+                cand.acronym = before
     for cand in candidates:
         close = cand.end + 2
         if cand.is_acronym or cand.acronym or close >= len(doc) or doc[cand.end].text != "(":

@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 LOWERCASE_HEADS = frozenset({"group", "subgroup", "sub-group", "board", "committee", "forum", "network", "partnership"})
 # Words that open a group's complement: "Expert Group on ...", "University of ...", "Committee for ...".
 COMPLEMENT_OPENERS = frozenset({"of", "for", "on"})
+# Offices whose "for ..." complement is a portfolio: "Minister for Local Government", "Secretary for Justice"
+PORTFOLIO_HEADS = frozenset({"Minister", "Secretary", "Spokesperson", "Spokesman", "Spokeswoman"})
 # Bodies a named committee or board can belong to: "... Committee of the Scottish Parliament" is two groups
 PARENT_BODY_KINDS = frozenset({"parliament", "government"})
 # Lower-case words after a participle that still belong to the name: "involving children and young people".
@@ -216,7 +218,7 @@ def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
         if _complement_word(token):
             end = m + 1
         elif not (
-            (_complement_joiner(token) or _agent_after_participle(doc, m))
+            (_complement_joiner(token) or _agent_after_participle(doc, m) or token.text in POSSESSIVE)
             and m + 1 < sent_end
             and _complement_word(doc[m + 1])
         ):
@@ -284,6 +286,8 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
             end = _complement_end(doc, token.i, end_s)
             if start == token.i and _in_role_title(doc, token.i, start_s):
                 continue  # "Chief Executive of ...": a post, the body is named in the complement
+            if _in_portfolio(doc, start):
+                continue  # "Minister for Local Government, Housing and Planning": a portfolio, not a body
             if start < token.i and _parent_body_complement(doc, token.i, end):
                 end = token.i + 1  # "Health Committee of the Scottish Parliament": two bodies, each its own row
             if start < token.i or end > token.i + 1:  # a bare "Group" / "the Committee" is generic
@@ -304,6 +308,11 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 if token.i - start >= 2:
                     found.append(Candidate(start, token.i + 1, heads.get(token.text.title(), "group"), token.text))
     return found
+
+
+def _in_portfolio(doc: Doc, start: int) -> bool:
+    """A name right after "Minister for" / "Secretary for": the office's portfolio ("Local Government")."""
+    return start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].text in PORTFOLIO_HEADS
 
 
 def _parent_body_complement(doc: Doc, head_i: int, end: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -89,16 +90,24 @@ def acronym_fits_loosely(acronym: str, words: list[str]) -> bool:
     if len(letters) < 2 or not words or words[0][:1].casefold() != letters[0]:
         return False
     folded = [word.casefold() for word in words]
-    w, c, initials_used = 0, 1, 1  # the first letter is the first word's initial
-    for letter in letters[1:]:
-        later = next((k for k in range(w + 1, len(folded)) if folded[k][:1] == letter), None)
-        if later is not None and (later == w + 1 or letter not in folded[w][c:]):
-            w, c, initials_used = later, 1, initials_used + 1  # prefer the next word's initial
-        elif letter in folded[w][c:]:
-            c = folded[w].index(letter, c) + 1
-        else:
-            return False
-    return initials_used * 2 >= len(letters)
+
+    @cache
+    def most_initials(letter: int, w: int, c: int) -> int:
+        """Most word initials the letters from ``letter`` on can use, reading from word ``w``, character ``c``;
+        -1 when they cannot be found in order."""
+        if letter == len(letters):
+            return 0
+        options = []
+        inside = folded[w].find(letters[letter], c)
+        if inside >= 0:  # a letter from inside the current word ("Childminding" -> M)
+            options.append(most_initials(letter + 1, w, inside + 1))
+        for k in range(w + 1, len(folded)):  # or a later word's initial
+            if folded[k][:1] == letters[letter] and (rest := most_initials(letter + 1, k, 1)) >= 0:
+                options.append(rest + 1)
+        return max(options, default=-1)
+
+    initials_used = most_initials(1, 0, 1)  # the first letter is the first word's initial
+    return initials_used >= 0 and (initials_used + 1) * 2 >= len(letters)
 
 
 def _acronym_letters(acronym: str) -> str:
@@ -183,10 +192,13 @@ def _long_form_after(doc: Doc, acronym_i: int) -> AcronymDefinition | None:
     close = next((i for i in window if doc[i].text == ")"), None)
     if close is None or close == open_i + 1:
         return None
-    words = [t.text for t in doc[open_i + 1 : close]]
+    first = open_i + 1
+    if doc[first].lower_ == "the" and close > first + 1:
+        first += 1  # "CITB (the Construction Industry Training Board)"
+    words = [t.text for t in doc[first:close]]
     acronym = doc[acronym_i].text
     if acronym_matches(acronym, words):
-        return AcronymDefinition(acronym, doc[open_i + 1 : close].text, open_i + 1, close, acronym_i)
+        return AcronymDefinition(acronym, doc[first:close].text, first, close, acronym_i)
     return None
 
 

@@ -339,6 +339,33 @@ def test_name_edges(nlp, text, expected):
     assert set(groups_of(nlp, text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "acronym"),
+    [
+        (
+            "We commissioned the study from CITB (the Construction Industry Training Board). CITB will report soon.",
+            "Construction Industry Training Board",
+            "CITB",
+        ),
+        (
+            "The service is run by CYCJ (the Centre for Youth and Criminal Justice's Care Network) in Glasgow.",
+            "Centre for Youth and Criminal Justice's Care Network",
+            "CYCJ",
+        ),
+    ],
+    ids=["acronym-first-with-the", "acronym-glossed-by-a-possessive-name"],
+)
+def test_acronym_glossed_by_the_group_name_in_brackets(nlp, text, name, acronym):
+    groups = groups_of(nlp, text)
+    assert set(groups) == {name}
+    assert groups[name].acronym == acronym
+
+
+def test_portfolio_of_a_minister_is_not_a_group(nlp):
+    text = "The Minister for Local Government, Housing and Planning, Iain Strachan MSP, opened the Summit."
+    assert "Local Government" not in groups_of(nlp, text)
+
+
 def test_acronym_spelling_a_comma_list_is_the_groups(nlp):
     groups = groups_of(nlp, "The Minister wrote to the Department for Culture, Media and Sport (DCMS) in May.")
     assert groups["Department for Culture, Media and Sport"].acronym == "DCMS"
