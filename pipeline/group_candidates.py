@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_list, load_set
 from .names import AcronymDefinition, acronym_fits_loosely, is_capitalised, looks_like_acronym
@@ -164,6 +164,82 @@ def prefix_extensions(doc: Doc, known: list[Candidate]) -> list[Candidate]:
         if end > cand.end and doc[cand.end].ent_type_ in NAME_ENTS and not _post_follows(doc, end):
             found.append(Candidate(cand.start, end, cand.kind, doc[end - 1].text))
     return found
+
+
+@cache
+def _cues() -> dict[tuple[str, ...], str]:
+    """Cue words -> group kind (from data/groups-cues.txt)."""
+    return {tuple(name.casefold().split()): kind for name, kind in map(split_pair, load_list("groups-cues"))}
+
+
+def cue_candidates(doc: Doc) -> list[Candidate]:
+    """'the charity Sealight', 'Chief Executive of Families Outside': a capitalised name after a cue that says it is
+    an organisation, for bodies with no head noun that no word list can know."""
+    cues = _cues()
+    longest = max((len(c) for c in cues), default=0)
+    found = []
+    for token in doc:
+        for n in range(longest, 0, -1):
+            words = tuple(t.lower_ for t in doc[token.i : token.i + n])
+            if len(words) < n or words not in cues:
+                continue
+            start = token.i + n
+            end = _capitalised_run_end(doc, start)
+            if end > start and not _post_follows(doc, end):
+                found.append(Candidate(start, end, cues[words], doc[end - 1].text))
+            break
+    return found
+
+
+# Parts of an attendee line that are neither a post nor an organisation: "Jill Paton, Scottish Government (Secretariat)"
+NOT_ORGANISATION_PARTS = frozenset({"Secretariat", "Minutes", "Observer", "Guest", "Speaker", "Presenting"})
+# Words an organisation part may hold in lower case: "Centre for Youth and Criminal Justice"
+PART_CONNECTORS = frozenset({"of", "for", "and", "&", "the", "'s", "’s", "on", "in", "-"})
+
+
+def list_line_candidates(doc: Doc, lines: list[Span]) -> list[Candidate]:
+    """ "Margaret Oliver, Sacro, depute for X", "Tom Reid, Chief Executive, Sacro", "Dr Sarah Kwon (Age Scotland)":
+    in an attendee line that opens with a person, a part of capitalised words that is no post, title or person is
+    the person's organisation, whether or not it has a head noun."""
+    found = []
+    for line in lines:
+        if not _opens_with_person(doc, line):
+            continue
+        parts, start = [], line.start
+        for token in line:
+            if token.text in {",", "(", ")", ";", "–", "—"} or (token.text == "-" and token.whitespace_):
+                parts.append((start, token.i))
+                start = token.i + 1
+        parts.append((start, line.end))
+        for first, end in parts[1:]:
+            if end > first and _organisation_shaped(doc[first:end]):
+                found.append(Candidate(first, end, "other", doc[end - 1].text))
+    return found
+
+
+def _opens_with_person(doc: Doc, line: Span) -> bool:
+    first = line.start
+    if doc[first].text in _title_words():
+        first += 1
+    return first < line.end and doc[first].ent_type_ == "PERSON"
+
+
+def _organisation_shaped(part: Span) -> bool:
+    words = [t for t in part if t.text not in PART_CONNECTORS]
+    if not words or not is_capitalised(part[0]) or not is_capitalised(part[-1]):
+        return False
+    if len(part) == 1 and looks_like_acronym(part[0].text):
+        return False  # "Ann Hill, SDS": the acronym rules know which group it is
+    if any(not is_capitalised(t) or t.ent_type_ in ("PERSON", "DATE") for t in words):
+        return False
+    blocked = role_words() | _title_words() | NOT_ORGANISATION_PARTS | post_nominals()
+    return not any(t.text in blocked for t in part)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles and ranks ("Dr", "ACC", "Councillor") and the first words of longer ones."""
+    return frozenset(line.split()[0] for line in load_list("people-titles"))
 
 
 def _post_follows(doc: Doc, i: int) -> bool:

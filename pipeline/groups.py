@@ -27,11 +27,13 @@ from .group_candidates import (
     Candidate,
     acronym_candidates,
     apply_definitions,
+    cue_candidates,
     drop_nested,
     head_kinds,
     known_candidates,
     known_extensions,
     known_groups,
+    list_line_candidates,
     post_nominals,
     prefix_extensions,
     role_words,
@@ -424,7 +426,9 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     definitions = find_acronym_definitions(doc)
     known = known_candidates(doc, parsed.text)
     extended = known_extensions(doc, known, definitions) + prefix_extensions(doc, known)
-    named = drop_nested(_head_candidates(doc) + known + extended)
+    lines = [parsed.span(b.start, b.end) for b in parsed.bulletin.blocks if b.kind == "list_item"]
+    cued = cue_candidates(doc) + list_line_candidates(doc, [line for line in lines if line is not None])
+    named = drop_nested(_head_candidates(doc) + known + extended + cued)
     not_groups = set(load_set("groups-not-acronyms")) | post_nominals() | apply_definitions(doc, named, definitions)
     acronyms = [
         c

@@ -361,6 +361,46 @@ def test_acronym_glossed_by_the_group_name_in_brackets(nlp, text, name, acronym)
     assert groups[name].acronym == acronym
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aileen Moss, who worked for years with the charity Sealight, will speak.", {"Sealight"}),
+        ("Professor Ruth Kinnaird, Chief Executive of Families Ahead, welcomed the plan.", {"Families Ahead"}),
+        # the cue names a post, not a body, when a post follows
+        ("Ann Hill, Chief Executive of Highland Housing Spokesperson group, spoke.", set()),
+    ],
+    ids=["the-charity", "chief-executive-of", "near-miss-post-follows"],
+)
+def test_organisation_named_by_a_cue(nlp, text, expected):
+    assert set(groups_of(nlp, text)) == expected
+
+
+def _list_groups(nlp, *lines: str) -> set[str]:
+    bulletin = make_bulletin(
+        source="test",
+        url="https://www.gov.example/minutes",
+        title="Minutes",
+        published=dt.date(2019, 5, 14),
+        author=None,
+        categories=[],
+        blocks=[Block("heading", "Present", 2)] + [Block("list_item", line) for line in lines],
+    )
+    return {g.name for g in find_groups(parse([bulletin], [find_sections(bulletin)], load_model())[0])}
+
+
+def test_organisation_parts_of_attendee_lines(nlp):
+    names = _list_groups(
+        nlp,
+        "Margaret Oliver, Sacro, depute for Tom Reid",
+        "Tom Reid, Chief Executive, Sacro",
+        "Dr Sarah Kwon (Age Scotland)",
+        "Jill Paton, Scottish Government (Secretariat)",
+        "Hugh Whyte, SDS",
+        "Coastal Waters and Inland Ferries, Marine Directorate",
+    )
+    assert names == {"Sacro", "Age Scotland", "Scottish Government", "SDS"}
+
+
 def test_portfolio_of_a_minister_is_not_a_group(nlp):
     text = "The Minister for Local Government, Housing and Planning, Iain Strachan MSP, opened the Summit."
     assert "Local Government" not in groups_of(nlp, text)
