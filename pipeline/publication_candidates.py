@@ -21,7 +21,8 @@ DASHES = frozenset({"–", "—", "-", ":"})  # "Right to Recover – Provision 
 TITLE_JOINERS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the", "from", "with", "against"})
 # Lower-case words a quoted title may hold: "Open Doors: Making a Home Visit Plan" (articles too, unlike bare titles,
 # since the quotation marks already bound it).
-QUOTED_SMALL_WORDS = TITLE_JOINERS | {"a", "an", "at", "by", "or", "into"}
+QUOTED_SMALL_WORDS = TITLE_JOINERS | {"a", "an", "at", "by", "or", "into", "among", "amongst", "about", "across"}
+QUOTED_SMALL_WORDS |= {"after", "before", "beyond", "between", "through", "within", "without", "under", "over", "as"}
 # A quoted title's length: words, and tokens up to the closing mark ("Two-Year-Olds" is five tokens).
 MAX_QUOTED_WORDS = 16
 MAX_QUOTED_TOKENS = 24

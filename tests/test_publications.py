@@ -194,6 +194,20 @@ FOUND = [
         "other",
         None,
     ),
+    (
+        "quoted title with 'among'",
+        'A report, "Rising Costs: Food Insecurity among Island Households", is expected next summer.',
+        "Rising Costs: Food Insecurity among Island Households",
+        "other",
+        None,
+    ),
+    (
+        "rules made under an act",
+        "Any changes to the Harbour Visits (Family Contact) (Scotland) Rules 2014 would follow.",
+        "Harbour Visits (Family Contact) (Scotland) Rules 2014",
+        "legislation",
+        2014,
+    ),
 ]
 
 
