@@ -25,6 +25,8 @@ FUTURE_CUES = load_set("dates-future-cues", casefold=True)
 PAST_CUES = load_set("dates-past-cues", casefold=True)
 BACK_CUES = load_set("dates-back-cues", casefold=True)
 PAST_HELPERS = frozenset({"has", "have", "had", "was", "were", "been"})  # "has met", "was held"
+TIMETABLE = "timetable"  # a present verb: future unless the words before the date look back
+SINCE_REACH = 6  # "since the last one in March": tokens between "since" and the date
 # A word right before a yearless date that fixes its direction and excludes the reference's own occurrence:
 # "last January" / "since January" in a post of 9 January is the January before; "next June" in June is next year's.
 ADJACENT_CUES: dict[str, str] = {
@@ -44,13 +46,28 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
     if span is None or not len(span):
         return None
     tense = _governing_tense(span.root)
+    if tense == TIMETABLE:
+        # a present verb is a timetable ("the survey closes on 3 June") unless "since" looks back to the date:
+        # "this update covers our work since the last one in March" ("runs until the last week of March" is ahead)
+        return "past" if _preceding_since(parsed, span.start) else "future"
     if tense is None:
         before = {t.lower_ for t in parsed.doc[max(span.sent.start, span.start - 3) : span.start]}
         tense = _cue_tense(before)
     return tense
 
 
-def _governing_tense(token: Token) -> Tense:
+def _preceding_since(parsed: ParsedBulletin, start: int) -> set[str]:
+    """ "since the last one in March": "since" a few words before the date, with no verb between, looks back."""
+    doc = parsed.doc
+    for token in reversed(doc[max(doc[start].sent.start, start - SINCE_REACH) : start]):
+        if token.pos_ in ("VERB", "AUX"):
+            return set()
+        if token.lower_ == "since":
+            return {"since"}
+    return set()
+
+
+def _governing_tense(token: Token) -> Tense | str:
     date = token
     passed_verb = infinitive = False
     for _ in range(6):
@@ -73,7 +90,7 @@ def _governing_tense(token: Token) -> Tense:
             continue  # a non-finite verb takes its time from the clause it completes: "expected to be published"
         cue = _cue_tense({w.lower_ for c in token.children if c.dep_.startswith("nsubj") for w in c.children})
         if cue is None and token.tag_ in ("VBZ", "VBP") and not helpers:
-            return "future"  # a timetable in the present ("the scheme starts in May", "the survey closes on 3 June")
+            return TIMETABLE  # a timetable in the present ("the scheme starts in May", "the survey closes on 3 June")
         return cue
     return None
 

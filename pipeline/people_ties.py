@@ -265,7 +265,7 @@ def ties_by_statement(
             start, end = _span(doc, verb_start, m.outer_end)
             chained = (role, group_before(doc, verb_start, groups), start)
             ties.append(Tie(m.person, role, chained[1], start, end))
-        elif chained is not None and names_joined(doc, last_end, m.outer_start):
+        elif chained is not None and names_joined(doc, last_end, m.outer_start) and not _own_statement(doc, m, role_at):
             ties.append(Tie(m.person, chained[0], chained[1], chained[2], _span(doc, m.outer_start, m.outer_end)[1]))
         else:
             chained = None
@@ -282,6 +282,14 @@ def ties_by_statement(
                 ties.append(_tie(doc, m, r))
                 break
     return ties
+
+
+def _own_statement(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> bool:
+    """ "chaired by Ann Hill, and Bob Gray, COSLA's Spokesperson, is its Vice Chair": a verb of its own after the
+    name (past an apposition) starts a new clause, so the name does not share the "chaired by"."""
+    k = clause_start(doc, m, role_at)
+    k += int(k < len(doc) and doc[k].text == ",")
+    return k < len(doc) and doc[k].pos_ in ("VERB", "AUX")
 
 
 def _statement_clauses(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> list[int]:

@@ -177,6 +177,13 @@ YEAR_INFERENCE = [
         dt.date(2023, 3, 20),
         ["2023-08", "2023-10"],
     ),
+    (
+        "present verb, since looking back",
+        "This update covers our work since the last one in March.",
+        dt.date(2022, 6, 8),
+        ["2022-03"],
+    ),
+    ("present verb, timetable", "The survey covers the weeks up to March.", dt.date(2022, 6, 8), ["2023-03"]),
 ]
 
 NOT_DATES = [

@@ -409,6 +409,16 @@ CHAIR_CASES = [
         {("Lesley Orr", "Chair")},
     ),
     (
+        "chaired-by-then-a-clause-of-its-own",
+        "The Board is chaired by Professor Ewan Baird of the University of Glasgow, and Councillor Ruth Devlin, COSLA "
+        "Spokesperson for Housing, is its Vice Chair.",
+        {
+            ("Ewan Baird", "Chair"),
+            ("Ruth Devlin", "COSLA Spokesperson for Housing"),
+            ("Ruth Devlin", "Vice Chair"),
+        },
+    ),
+    (
         "near-miss-object-relative-with-other-verb",
         "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr welcomed.",
         {("Lesley Orr", "")},
