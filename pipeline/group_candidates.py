@@ -177,8 +177,11 @@ def cue_candidates(doc: Doc) -> list[Candidate]:
     an organisation, for bodies with no head noun that no word list can know."""
     cues = _cues()
     longest = max((len(c) for c in cues), default=0)
+    first_words = {c[0] for c in cues}
     found = []
     for token in doc:
+        if token.lower_ not in first_words:
+            continue
         for n in range(longest, 0, -1):
             words = tuple(t.lower_ for t in doc[token.i : token.i + n])
             if len(words) < n or words not in cues:

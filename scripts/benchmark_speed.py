@@ -63,11 +63,12 @@ def corpus(inputs: Path, count: int) -> list[RawDocument]:
     return documents
 
 
-def run_pipeline(documents: list[RawDocument], settings: Settings) -> int:
+def run_pipeline(documents: list[RawDocument], settings: Settings) -> float:
+    """The whole pipeline up to the output tables; returns the tables' size in MB (pandas' deep memory usage)."""
     extractions = [e for e in extract_documents(documents, settings) if not hasattr(e, "stage")]
     extractions, registries = build_registries(extractions)
-    extractions_to_frames(extractions, [], extra=registries)
-    return len(extractions)
+    frames = extractions_to_frames(extractions, [], extra=registries)
+    return sum(int(frame.memory_usage(deep=True).sum()) for frame in frames.values()) / 2**20
 
 
 def texts_of(documents: list[RawDocument]) -> list[str]:
@@ -99,19 +100,20 @@ def child(mode: str, inputs: Path, count: int) -> None:
     documents = corpus(inputs, max(count, 1))
     run_pipeline(documents[:1], settings)  # warm-up: lazy word lists, regexes, trafilatura import
     reset_peak()
-    if mode == "pipeline":
-        run_pipeline(documents, settings)
-    print(json.dumps({"peak_mb": peak_rss_mb()}))
+    tables_mb = run_pipeline(documents, settings) if mode == "pipeline" else 0.0
+    print(json.dumps({"peak_mb": peak_rss_mb(), "tables_mb": tables_mb}))
 
 
-def measure_child(mode: str, inputs: Path, count: int) -> float:
+def measure_child(mode: str, inputs: Path, count: int) -> tuple[float, float]:
+    """Peak resident memory of a fresh process running ``mode`` over ``count`` bulletins, and its tables' size."""
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--inputs", str(inputs), "--bulletins", str(count)],
         check=True,
         capture_output=True,
         text=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return result["peak_mb"], result["tables_mb"]
 
 
 def main() -> None:
@@ -162,17 +164,18 @@ def main() -> None:
 
     sizes = [int(s) for s in args.memory_sizes.split(",") if s.strip()]
     if sizes:
-        baseline = measure_child("model", args.inputs, 1)
+        baseline, _ = measure_child("model", args.inputs, 1)
         print(f"peak memory, model loaded, warm: {baseline:8.1f} MB")
-        previous: tuple[int, float] | None = None
+        previous: tuple[int, float, float] | None = None
         for size in sizes:
-            peak = measure_child("pipeline", args.inputs, size)
+            peak, tables = measure_child("pipeline", args.inputs, size)
             line = f"peak memory, {size:>5} bulletins  : {peak:8.1f} MB (+{peak - baseline:.1f} MB over the warm model"
-            if previous:  # what each further bulletin costs: the tables' rows, not a leak
+            if previous:  # what each further bulletin costs, beside what its rows in the output tables take
                 extra = (peak - previous[1]) * 1024 / (size - previous[0])
-                line += f"; {extra:.1f} KB per bulletin beyond {previous[0]}"
+                rows = (tables - previous[2]) * 1024 / (size - previous[0])
+                line += f"; {extra:.1f} KB per bulletin beyond {previous[0]}, of which its table rows {rows:.1f} KB"
             print(line + ")")
-            previous = (size, peak)
+            previous = (size, peak, tables)
 
 
 if __name__ == "__main__":
