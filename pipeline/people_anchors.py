@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from .people_names import NameMention, name_at, name_before
 from .people_ties import gap_start
 from .people_tokens import affiliation_end
-from .roles import RolePhrase
+from .roles import RolePhrase, subject_name_at
 
 
 def _opens_capitalised_list(doc: Doc, m: NameMention) -> bool:
@@ -30,7 +30,11 @@ def role_anchored_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
         # and "Minister for Energy, Coastal Waters and Island Ferries" names no one
         if (
             mention
-            and (comma or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end]))
+            and (
+                comma
+                or all(t.ent_type_ == "PERSON" for t in doc[mention.start : mention.end])
+                or (mention.end - mention.start == 2 and subject_name_at(doc, mention.start))  # "... Maree Todd said"
+            )
             and not (comma and _opens_capitalised_list(doc, mention))
         ):
             found.append(mention)

@@ -62,6 +62,16 @@ COPULA_SKIP = frozenset(
         "appointed",
         "named",
         "elected",
+        "re-elected",
+        "reappointed",
+        "confirmed",
+        "chosen",
+        "selected",
+        "recently",
+        "newly",
+        "just",
+        "formally",
+        "officially",
         "as",
         "the",
         "a",
@@ -89,6 +99,11 @@ COPULA_VERBS = frozenset(
         "appointed",
         "named",
         "elected",  # "Ann Hill, Head of X, was elected as the Forum's first Chair"
+        "re-elected",
+        "reappointed",
+        "confirmed",  # "Ann Hill was confirmed as Chair"
+        "chosen",
+        "selected",
     }
 )
 # "She will draw on her previous experience as Chief Executive of X": a pronoun subject, then "as ROLE".

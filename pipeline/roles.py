@@ -40,6 +40,7 @@ COMPLEMENT_OPENERS = frozenset({"for", "of", "to"})
 COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "&"})
 MAX_POSSESSOR = 4  # "the Scottish Government’s Champion": "Scottish Government" is 2
 # Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "your"})
 # Words before a head that make it a verb, not an office: "Catherine Dyer will Chair the Group".
 VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
@@ -244,7 +245,38 @@ def _complement_end(doc: Doc, head_end: int, blocked: Set[int]) -> int:
         and not doc[last - 2].text.isupper()
     ):
         last -= 1
-    return last
+    return _name_after_portfolio(doc, head_end, first, last)
+
+
+def _name_after_portfolio(doc: Doc, head_end: int, first: int, last: int) -> int:
+    """ "Minister for Public Health Maree Todd said": when the parse makes the run's last two words the verb's
+    subject (a name with its first-name compound) and the office only their modifier, they are the holder's name,
+    not part of the portfolio. "Minister for Public Health said" keeps its portfolio: the office is the subject."""
+    if last - 2 <= first or not subject_name_at(doc, last - 2):
+        return last
+    head = doc[head_end - 1]
+    # the office as a subject of its own ("Minister for Public Health said") keeps its words; as a second subject
+    # of the same verb it is the name's apposition ("The Cabinet Secretary for Health Ann Hill visited")
+    if head.dep_ in SUBJECT_DEPS and doc[last - 1].head.i not in (head.head.i, head.i):
+        return last
+    return last - 2
+
+
+def subject_name_at(doc: Doc, i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are a first name and surname the parse makes a verb's subject ("... Maree Todd
+    said") or an apposition to a word before them: the surname heads, the first name is its compound."""
+    if i + 1 >= len(doc):
+        return False
+    first_name, surname = doc[i], doc[i + 1]
+    subject = surname.dep_ in SUBJECT_DEPS and surname.head.i > surname.i and surname.head.pos_ in {"VERB", "AUX"}
+    apposed = surname.dep_ == "appos" and surname.head.i < i  # "The Cabinet Secretary for X Ewan Laird visited"
+    return (
+        (subject or apposed)
+        and first_name.dep_ == "compound"
+        and first_name.head.i == surname.i
+        and first_name.tag_ == "NNP"
+        and surname.tag_ == "NNP"
+    )
 
 
 def dedupe_words(text: str) -> str:

@@ -419,6 +419,27 @@ CHAIR_CASES = [
         },
     ),
     (
+        "portfolio-then-name-without-comma",
+        "Minister for Rural Affairs Morven Tait said the plan would help.",
+        {("Morven Tait", "Minister for Rural Affairs")},
+    ),
+    (
+        "portfolio-with-and-then-name-without-comma",
+        "The Cabinet Secretary for Health and Social Care Ewan Laird visited the ward on 3 May.",
+        {("Ewan Laird", "Cabinet Secretary for Health and Social Care")},
+    ),
+    (
+        "near-miss-portfolio-as-subject",
+        "Minister for Rural Affairs said the plan would help.",
+        {("", "Minister for Rural Affairs")},
+    ),
+    (
+        "recently-named-chair",
+        "Bob Gray, who was recently named Chair of the Fair Work Forum, opened the session.",
+        {("Bob Gray", "Chair")},
+    ),
+    ("confirmed-as-chair", "Ann Hill was confirmed as Chair of the Forum in May.", {("Ann Hill", "Chair")}),
+    (
         "near-miss-object-relative-with-other-verb",
         "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr welcomed.",
         {("Lesley Orr", "")},
