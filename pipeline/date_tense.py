@@ -77,7 +77,10 @@ def _governing_tense(token: Token) -> Tense | str:
         if _closed_participle(token, date):
             continue  # "will publish it, provisionally titled X, in May": the date is the main verb's
         if token.pos_ in ("NOUN", "PROPN") and not passed_verb:  # "the meeting in December": the date dates the noun
-            return _cue_tense({c.lower_ for c in token.children})
+            cue = _cue_tense({c.lower_ for c in token.children})
+            if cue is not None or token.dep_ != "dobj":
+                return cue
+            continue  # "published its response on 14 February": the date hangs on the object; the verb dates it
         if token.pos_ not in ("VERB", "AUX") and (token.lower_ not in FUTURE_CUES or token.pos_ == "ADP"):
             continue  # walk past prepositions ("until") to the verb; stop at "due", "expected"
         helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}

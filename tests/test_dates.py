@@ -184,6 +184,13 @@ YEAR_INFERENCE = [
         ["2022-03"],
     ),
     ("present verb, timetable", "The survey covers the weeks up to March.", dt.date(2022, 6, 8), ["2023-03"]),
+    (
+        "date hung on the object of a past verb",
+        "The Scottish Government published its response on 14 February.",
+        dt.date(2023, 9, 20),
+        ["2023-02-14"],
+    ),
+    ("object's own cue", "Members will attend the next meeting in February.", dt.date(2023, 9, 20), ["2024-02"]),
 ]
 
 NOT_DATES = [
