@@ -88,7 +88,7 @@ def _triggers_by_first_word() -> dict[str, list[TriggerPhrase]]:
             phrase = _phrase(entry, event_type)
             table.setdefault(phrase.words[0], []).append(phrase)
     for entries in table.values():
-        entries.sort(key=lambda e: -len(e.words))
+        entries.sort(key=lambda e: (-len(e.words), -len(e.dependents)))  # "make +statement" before "make"
     return table
 
 

@@ -81,6 +81,11 @@ CASES = [
     ("From 6 November, the Regulator will offer a free course.", "6 November", "2019-11-06", "day", "event"),
     ("From August, every teacher will complete a new module.", "August", "2019-08", "month", None),
     ("Figures from 6 November show a rise in demand.", "6 November", "2019-11-06", "day", None),
+    # a statement given or made to Parliament is an announcement, not a document
+    ("The Minister will give a statement to Parliament on 10 October.", "10 October", "2019-10-10", "day",
+     "announcement"),
+    ("The Minister made a statement on 4 May.", "4 May", "2019-05-04", "day", "announcement"),
+    ("Ann Hill took over as Chair in May.", "May", "2019-05", "month", "appointment"),
 ]
 
 
