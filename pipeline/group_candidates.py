@@ -310,13 +310,14 @@ def _extended_by_nation(doc: Doc, by_end: dict[int, Candidate], definition: Acro
 
 
 def _extended_by_list(doc: Doc, by_end: dict[int, Candidate], definition: AcronymDefinition) -> Candidate | None:
-    """'Department for Culture, Media and Sport (DCMS)': the name stopped at the comma, but the acronym spells the
-    whole list, so the name runs to the bracket."""
+    """'Department for Culture, Media and Sport (DCMS)', 'Society of Local Authority Chief Executives (SOLACE)': the
+    name stopped at a comma or a post word, but the acronym spells the whole long form, so the name runs to the
+    bracket."""
     gap_words = {",", "and", "&"}
     for end, owner in list(by_end.items()):
         if owner.start not in (definition.long_start, definition.long_start - 1) or end >= definition.long_end:
             continue
-        if doc[end].text == "," and all(
+        if (doc[end].text == "," or is_capitalised(doc[end])) and all(
             t.text in gap_words or is_capitalised(t) for t in doc[end : definition.long_end]
         ):
             del by_end[end]

@@ -101,8 +101,27 @@ def _starts_name(token: Token) -> bool:
 
 
 def _ends_name(token: Token) -> bool:
-    """A head noun before 'and' ends one name: 'Scottish Government and Healthcare Improvement Scotland'."""
-    return token.text in head_kinds() or token.text == SCOTLAND
+    """A head noun before 'and' ends one name: 'Scottish Government and Healthcare Improvement Scotland'; so does
+    a one-word body named after the nation ('NatureScot', 'Poppyscotland')."""
+    return token.text in head_kinds() or token.text == SCOTLAND or token.text.casefold().endswith(NATION_SUFFIXES)
+
+
+def _complement_body_before(doc: Doc, i: int, sent_start: int) -> bool:
+    """Does the name run ending at token ``i`` hold a head and its complement ("University of the Highlands")?"""
+    heads = head_kinds().keys() | _complement_heads().keys()
+    j = i
+    while j >= sent_start and (is_capitalised(doc[j]) or doc[j].lower_ in NAME_RUN_JOINERS):
+        if doc[j].text in heads and j < i and doc[j + 1].lower_ in COMPLEMENT_OPENERS:
+            return True
+        j -= 1
+    return False
+
+
+def _list_of_bodies(doc: Doc, head_i: int) -> bool:
+    """ "Historic Environment Scotland, NatureScot and Forestry and Land Scotland": before a body named after the
+    nation (or an agency), "X, Y and Z" lists bodies; a committee's name may list portfolios ("Health, Social Care
+    and Sport Committee")."""
+    return doc[head_i].text == SCOTLAND or head_kinds().get(doc[head_i].text) not in COMMA_LIST_KINDS
 
 
 def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
@@ -116,7 +135,13 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
     if before is None or not _starts_name(before):
         return False
     if token.lower_ in ("and", "&"):  # "Children and Young People", not "Government and Healthcare ..."
-        return not _ends_name(before) and not _acronym_before_scotland(doc, before, head_i)
+        # "Historic Environment Scotland, NatureScot and ...": a list whose earlier item is a body of its own
+        listed = i - 4 >= sent_start and doc[i - 3].text == "," and _ends_name(doc[i - 4])
+        listed = listed and _list_of_bodies(doc, head_i)
+        if _ends_name(before) or listed or _acronym_before_scotland(doc, before, head_i):
+            return False
+        # "University of the Highlands and Islands and Glasgow Caledonian University": a body of its own before
+        return not _complement_body_before(doc, i - 2, sent_start)
     if token.text in POSSESSIVE:  # "Children's Services", but "the Council's Audit Committee" is the Council's
         return before.text not in head_kinds()
     if token.text == "," and _comma_lists_portfolios(doc, i, head_i, before):
@@ -138,6 +163,9 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
     return token.is_lower and token.pos_ == "NOUN" and not token.is_stop and is_capitalised(doc[i])
 
 
+NAME_RUN_JOINERS = frozenset({"of", "the", "for", "on", "and", "&"})
+# One-word bodies named after the nation: "NatureScot", "Poppyscotland", "sportscotland"
+NATION_SUFFIXES = ("scot", "scotland")
 # Heads whose names may list portfolios with commas: "Health, Social Care and Sport Committee".
 COMMA_LIST_KINDS = frozenset({"committee", "group", "board"})
 
@@ -223,10 +251,21 @@ def _complement_end(doc: Doc, head_i: int, sent_end: int) -> int:
             (_complement_joiner(token) or _agent_after_participle(doc, m) or token.text in POSSESSIVE)
             and m + 1 < sent_end
             and _complement_word(doc[m + 1])
-        ):
+        ) or _second_body_after(doc, m, sent_end):
             break
         m += 1
     return _participle_end(doc, _drop_trailing_town(doc, head_i + 1, end), sent_end)
+
+
+def _second_body_after(doc: Doc, i: int, sent_end: int) -> bool:
+    """ "University of the Highlands and Islands and Glasgow Caledonian University": the "and" at ``i`` opens a
+    second body when the capitalised run after it ends in a head noun of its own."""
+    if doc[i].lower_ not in ("and", "&"):
+        return False
+    k = i + 1
+    while k < sent_end and _complement_word(doc[k]):
+        k += 1
+    return k > i + 1 and doc[k - 1].text in head_kinds()
 
 
 def _agent_after_participle(doc: Doc, i: int) -> bool:

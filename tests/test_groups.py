@@ -332,8 +332,32 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
         ),
         ("ACO Calum Reid of the Scottish Fire and Rescue Service spoke.", {"Scottish Fire and Rescue Service"}),
         ("A pilot began at HMP Shotts and HMYOI Polmont in May.", set()),
+        (
+            "Thanks to Historic Environment Scotland, NatureScot and Forestry and Land Scotland.",
+            {"Historic Environment Scotland", "Forestry and Land Scotland"},
+        ),
+        ("Members heard from Poppyscotland and Veterans Scotland.", {"Veterans Scotland"}),
+        (
+            "The University of the Highlands and Islands and Glasgow Caledonian University will run it.",
+            {"University of the Highlands and Islands", "Glasgow Caledonian University"},
+        ),
+        (
+            "The Society of Local Authority Chief Executives (SOLACE) agreed the plan.",
+            {"Society of Local Authority Chief Executives"},
+        ),
+        ("The Health, Social Care and Sport Committee met.", {"Health, Social Care and Sport Committee"}),
     ],
-    ids=["acronym-spells-a-comma-list", "affected-by", "rank-acronym", "prison-prefix"],
+    ids=[
+        "acronym-spells-a-comma-list",
+        "affected-by",
+        "rank-acronym",
+        "prison-prefix",
+        "list-of-bodies",
+        "nation-named-body-ends-a-name",
+        "two-universities",
+        "acronym-spells-past-a-post-word",
+        "committee-lists-portfolios",
+    ],
 )
 def test_name_edges(nlp, text, expected):
     assert set(groups_of(nlp, text)) == expected
