@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .date_patterns import Point, fill_range
 from .lexicon import load_list, load_set
@@ -49,22 +49,22 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
     if tense == TIMETABLE:
         # a present verb is a timetable ("the survey closes on 3 June") unless "since" looks back to the date:
         # "this update covers our work since the last one in March" ("runs until the last week of March" is ahead)
-        return "past" if _preceding_since(parsed, span.start) else "future"
+        return "past" if preceding_since(parsed.doc, span.start) else "future"
     if tense is None:
         before = {t.lower_ for t in parsed.doc[max(span.sent.start, span.start - 3) : span.start]}
         tense = _cue_tense(before)
     return tense
 
 
-def _preceding_since(parsed: ParsedBulletin, start: int) -> set[str]:
-    """ "since the last one in March": "since" a few words before the date, with no verb between, looks back."""
-    doc = parsed.doc
+def preceding_since(doc: Doc, start: int) -> bool:
+    """ "since the last one in March": "since" a few words before token ``start`` (a date's first token), with no
+    verb between."""
     for token in reversed(doc[max(doc[start].sent.start, start - SINCE_REACH) : start]):
         if token.pos_ in ("VERB", "AUX"):
-            return set()
+            return False
         if token.lower_ == "since":
-            return {"since"}
-    return set()
+            return True
+    return False
 
 
 def _governing_tense(token: Token) -> Tense | str:
@@ -84,6 +84,9 @@ def _governing_tense(token: Token) -> Tense | str:
         if token.pos_ not in ("VERB", "AUX") and (token.lower_ not in FUTURE_CUES or token.pos_ == "ADP"):
             continue  # walk past prepositions ("until") to the verb; stop at "due", "expected"
         helpers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if not helpers and token.dep_ == "conj" and token.tag_ in ("VBN", "VB") and token.head.pos_ in ("VERB", "AUX"):
+            # "will be published in June and discussed in December": the second verb shares the first's auxiliaries
+            helpers = {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
         if token.lower_ in FUTURE_CUES or helpers & FUTURE_CUES:
             return "future"
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and not helpers - PAST_HELPERS):
@@ -126,6 +129,10 @@ def _extent(point: Point, last: Point | None) -> tuple[dt.date, dt.date] | None:
     return (span[0], end[1]) if end else None
 
 
+def _months_apart(point: Point, day: dt.date) -> int:
+    return abs((point.year or day.year) * 12 + (point.month or 1) - (day.year * 12 + day.month))
+
+
 def pick_year(
     point: Point,
     tense: Tense,
@@ -138,7 +145,9 @@ def pick_year(
 
     A range is judged by its whole extent ("between 1 April and 30 September" posted in December is the
     April-September just gone, though next April is nearer than last April). ``strict`` excludes an occurrence
-    that overlaps the reference: "last January" or "since January" in a post of 9 January is the year before.
+    that overlaps the reference: "last January" or "since January" in a post of 9 January is the year before;
+    and, for a bare month, the month next to it, which the writer would have called "last month" ("last
+    January" in a post of 4 February is the January a year before).
     """
     years = range(ref[0].year - spread, ref[1].year + spread + 1) if spread else [point.year]
     options = [(p, e) for p in (replace(point, year=y) for y in years) if (e := _extent(p, last))]
@@ -147,9 +156,13 @@ def pick_year(
         options, tense = by_weekday, None
     if tense == "past":
         fitting = [p for p, e in options if (e[1] < ref[0] if strict else e[0] <= ref[1])]
+        if strict and point.day is None and last is None:  # "last January" in February: not last month
+            fitting = [p for p in fitting if _months_apart(p, ref[0]) > 1]
         return fitting[-1] if fitting else None
     if tense == "future":
         fitting = [p for p, e in options if (e[0] > ref[1] if strict else e[1] >= ref[0])]
+        if strict and point.day is None and last is None:  # "next March" in February: not next month
+            fitting = [p for p in fitting if _months_apart(p, ref[1]) > 1]
         return fitting[0] if fitting else None
     middle = ref[0] + (ref[1] - ref[0]) / 2
     return min(options, key=lambda pe: abs(pe[1][0] + (pe[1][1] - pe[1][0]) / 2 - middle), default=(None,))[0]

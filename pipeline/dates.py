@@ -45,7 +45,16 @@ from spacy.tokens import Token
 
 from .date_parser import relative
 from .date_patterns import Candidate, Point, fill_range, month_number, scan, week_end
-from .date_tense import ADJACENT_CUE, ADJACENT_CUES, BACK_CUES, Tense, is_cue, pick_year, tense_of
+from .date_tense import (
+    ADJACENT_CUE,
+    ADJACENT_CUES,
+    BACK_CUES,
+    Tense,
+    is_cue,
+    pick_year,
+    preceding_since,
+    tense_of,
+)
 from .lexicon import load_set
 from .parsed import ParsedBulletin
 from .records import DateMention
@@ -179,6 +188,8 @@ class _Resolver:
         # minutes without a publication date: the meeting date is when the text speaks ("will publish on 28 October")
         now = published or (self.meeting_span if self.minutes else None)
         years, bare = self._paragraph_years(cand)
+        if tense == "future" and self.published and not self._anchor_in_sentence(cand):
+            years = []  # "The report will be published by June 2025. X will give evidence on 5 December": the next one
         for year in years:
             trial = _with_year(cand, year)
             if trial is None or (now is None and bare and tense == "future"):
@@ -213,7 +224,8 @@ class _Resolver:
         """
         block = bisect.bisect_right(self.block_starts, cand.start) - 1
         block_start = self.block_starts[block] if block >= 0 else 0
-        before = [c for c in self.anchors if block_start <= c.start < cand.start]
+        # "who had chaired it since its first meeting in May 2017": a date "since" dates is background, no scene
+        before = [c for c in self.anchors if block_start <= c.start < cand.start and not self._since(c)]
         if not before:
             return [], False
         anchor = before[-1].last or before[-1].first
@@ -223,6 +235,14 @@ class _Resolver:
         if self._refers_back(cand):
             return [year], False  # "opened on 4 November 2018, following a review in March": before the anchor
         return ([year + 1, year] if anchor.month - (cand.first.month or 1) > 6 else [year, year + 1]), False
+
+    def _anchor_in_sentence(self, cand: Candidate) -> bool:
+        sentence = self.parsed.sentence_span_at(cand.start)
+        return any(sentence.start_char <= c.start < cand.start for c in self.anchors)
+
+    def _since(self, cand: Candidate) -> bool:
+        span = self.parsed.span(cand.start, cand.end)
+        return span is not None and len(span) > 0 and preceding_since(self.parsed.doc, span.start)
 
     def _refers_back(self, cand: Candidate) -> bool:
         """A cue governing the date puts it before what the paragraph told earlier.

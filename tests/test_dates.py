@@ -191,6 +191,27 @@ YEAR_INFERENCE = [
         ["2023-02-14"],
     ),
     ("object's own cue", "Members will attend the next meeting in February.", dt.date(2023, 9, 20), ["2024-02"]),
+    (
+        "a date 'since' governs sets no scene",
+        "Anne, who had chaired it since its first meeting in May 2017, will advise us. Iain's first meeting was "
+        "held in Dundee on 26 February.",
+        dt.date(2019, 3, 14),
+        ["2017-05", "2019-02-26"],
+    ),
+    ("last month-name is not last month", "Since last January I have led the team.", dt.date(2020, 2, 4), ["2019-01"]),
+    (
+        "a future date in a later sentence takes the next occurrence",
+        "The final report will be published by June 2025. Ms Lennie will give evidence to the Committee on "
+        "5 December.",
+        dt.date(2024, 11, 14),
+        ["2025-06", "2024-12-05"],
+    ),
+    (
+        "a future date in the same sentence keeps the year",
+        "The report will be published in June 2025 and discussed by the Committee in December.",
+        dt.date(2024, 11, 14),
+        ["2025-06", "2025-12"],
+    ),
 ]
 
 NOT_DATES = [
