@@ -140,6 +140,8 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
         listed = listed and _list_of_bodies(doc, head_i)
         if _ends_name(before) or listed or _acronym_before_scotland(doc, before, head_i):
             return False
+        if doc[head_i].text == SCOTLAND and looks_like_acronym(doc[i].text):
+            return False  # "Scottish Forestry and RSPB Scotland": an acronym with the nation is a body of its own
         # "University of the Highlands and Islands and Glasgow Caledonian University": a body of its own before
         return not _complement_body_before(doc, i - 2, sent_start)
     if token.text in POSSESSIVE:  # "Children's Services", but "the Council's Audit Committee" is the Council's
@@ -365,6 +367,11 @@ def _parent_body_complement(doc: Doc, head_i: int, end: int) -> bool:
     return head_kinds().get(doc[end - 1].text) in PARENT_BODY_KINDS
 
 
+def _possessor_of(doc: Doc, acronym: Candidate, named: Candidate) -> bool:
+    """ "COSLA's Environment and Economy Board": the acronym owning a name is a group of its own too."""
+    return acronym.start == named.start and acronym.end < named.end and doc[acronym.end].text in POSSESSIVE
+
+
 def _occasion(doc: Doc, scotland_i: int) -> bool:
     """'Poetry Week Scotland', 'Science Festival Scotland': a campaign or event, not a body."""
     return doc[scotland_i - 1].text in load_set("groups-event-words")
@@ -468,11 +475,14 @@ def find_groups(parsed: ParsedBulletin) -> list[GroupMention]:
     lines = [parsed.span(b.start, b.end) for b in parsed.bulletin.blocks if b.kind == "list_item"]
     cued = cue_candidates(doc) + list_line_candidates(doc, [line for line in lines if line is not None])
     named = drop_nested(_head_candidates(doc) + known + extended + cued)
+    # "COSLA's Environment and Economy Board": a known body owning a name is a group of its own too
+    named += [k for k in known if k not in named and any(_possessor_of(doc, k, n) for n in named)]
     not_groups = set(load_set("groups-not-acronyms")) | post_nominals() | apply_definitions(doc, named, definitions)
     acronyms = [
         c
         for c in acronym_candidates(doc, not_groups)
-        if not any(n.start <= c.start < n.end for n in named) and c.head not in not_groups
+        if not any(n.start <= c.start < n.end and not _possessor_of(doc, c, n) for n in named)
+        and c.head not in not_groups
     ]
     entities = _merge(doc, named + acronyms, len(parsed.text.rstrip()))
     groups = [_to_record(parsed, e) for e in entities]

@@ -346,6 +346,12 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
             {"Society of Local Authority Chief Executives"},
         ),
         ("The Health, Social Care and Sport Committee met.", {"Health, Social Care and Sport Committee"}),
+        ("Scottish Forestry and RSPB Scotland will lead.", {"Scottish Forestry", "RSPB Scotland"}),
+        (
+            "Ann Hill, who chairs COSLA's Children and Families Board, spoke.",
+            {"COSLA's Children and Families Board", "COSLA"},
+        ),
+        ("NatureScot's Head of Peatland, Ewan Doig, spoke.", {"NatureScot"}),
     ],
     ids=[
         "acronym-spells-a-comma-list",
@@ -357,6 +363,9 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
         "two-universities",
         "acronym-spells-past-a-post-word",
         "committee-lists-portfolios",
+        "acronym-with-the-nation-after-and",
+        "known-body-owning-a-name",
+        "known-public-body",
     ],
 )
 def test_name_edges(nlp, text, expected):
