@@ -334,9 +334,11 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
         ("A pilot began at HMP Shotts and HMYOI Polmont in May.", set()),
         (
             "Thanks to Historic Environment Scotland, NatureScot and Forestry and Land Scotland.",
-            {"Historic Environment Scotland", "Forestry and Land Scotland"},
+            {"Historic Environment Scotland", "NatureScot", "Forestry and Land Scotland"},
         ),
-        ("Members heard from Poppyscotland and Veterans Scotland.", {"Veterans Scotland"}),
+        # a one-word body named after the nation ends a name, known or not
+        ("Members heard from Poppyshire Scotland and Veterans Scotland.", {"Poppyshire Scotland", "Veterans Scotland"}),
+        ("Members heard from Lochscotland and Veterans Scotland.", {"Veterans Scotland"}),
         (
             "The University of the Highlands and Islands and Glasgow Caledonian University will run it.",
             {"University of the Highlands and Islands", "Glasgow Caledonian University"},
@@ -360,6 +362,7 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
         "prison-prefix",
         "list-of-bodies",
         "nation-named-body-ends-a-name",
+        "unknown-nation-named-word-ends-a-name",
         "two-universities",
         "acronym-spells-past-a-post-word",
         "committee-lists-portfolios",
