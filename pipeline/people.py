@@ -38,7 +38,7 @@ from .people_ties import (
     ties_in_list_item,
 )
 from .records import GroupMention, PersonMention
-from .role_heads import month_names
+from .role_heads import head_at, month_names
 from .roles import RolePhrase, find_role_phrases
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,36 @@ def _inside_organisation_name(doc: Doc, m: NameMention) -> bool:
 
 
 def _keep(doc: Doc, m: NameMention, occurrences: list[tuple[int, int, str]]) -> bool:
-    return not _overlaps_group(doc, m, occurrences) and not _inside_organisation_name(doc, m)
+    return not (
+        _overlaps_group(doc, m, occurrences)
+        or _inside_organisation_name(doc, m)
+        or _in_portfolio(doc, m)
+        or _after_place_preposition(doc, m)
+    )
+
+
+def _after_place_preposition(doc: Doc, m: NameMention) -> bool:
+    """ "a hydro scheme in Glen Lyon": words the NER alone calls a person right after "in"/"near" are a place
+    (people are met "with", "by", "from" someone; no one is "in Ann Hill")."""
+    return (
+        m.source == "ner"
+        and not (m.title or m.honorific or m.post_nominals)
+        and m.start > 0
+        and doc[m.start - 1].lower_ in ("in", "near")
+        and not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))  # "in Ann Hill's view"
+    )
+
+
+def _in_portfolio(doc: Doc, m: NameMention) -> bool:
+    """ "Head of Homelessness Policy": words the NER calls a person right after an office's "of/for" are its
+    portfolio."""
+    return (
+        m.source == "ner"
+        and not (m.title or m.honorific)
+        and m.start >= 2
+        and doc[m.start - 1].lower_ in ("of", "for")
+        and head_at(doc, m.start - 2) is not None
+    )
 
 
 def _organisation_like(doc: Doc, person: Person, occurrences: list[tuple[int, int, str]]) -> bool:

@@ -248,7 +248,9 @@ def ties_by_statement(
             while k < len(doc) and k - clause < 4 and doc[k].lower_ in CHAIR_AUX:
                 k += 1
             chair_verb, verb_end = glued_word(doc, k)  # "co-chair" is three tokens
-            if k <= clause or (role := CHAIR_VERBS.get(chair_verb)) is None:
+            # "Angela Dunbar chairs the Network": a present-tense chair verb right after the name is an office too
+            direct = k == clause and chair_verb in PRESENT_CHAIR_VERBS and doc[k].pos_ == "VERB"
+            if (k <= clause and not direct) or (role := CHAIR_VERBS.get(chair_verb)) is None:
                 continue
             start, end = _span(doc, m.outer_start, verb_end)
             if _chair_object_follows(doc, verb_end):
@@ -282,6 +284,9 @@ def ties_by_statement(
                 ties.append(_tie(doc, m, r))
                 break
     return ties
+
+
+PRESENT_CHAIR_VERBS = frozenset({"chairs", "co-chairs", "convenes"})
 
 
 def _own_statement(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> bool:
@@ -321,8 +326,10 @@ def _object_relative(doc: Doc, m: NamedSpan, verb_end: int) -> bool:
 def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhrase], taken: Set[int]) -> list[Tie]:
     """ "She will draw on her previous experience as Chief Executive of X": the one person named just before.
 
-    Only when the sentence opens with "She"/"He", the role follows "as" or a copula, and the sentences
-    before it name exactly one person: anything less clear is left alone.
+    Only when "She"/"He" opens the sentence or a clause after ";" or "and" ("X stepped down in August; he has
+    been appointed Chief Executive of Y"), the role follows "as" or a copula with no other name between, and the
+    words before the pronoun (this sentence and the two before) name exactly one person: anything less clear is
+    left alone.
     """
     if not doc.has_annotation("SENT_START"):
         return []
@@ -333,8 +340,12 @@ def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhr
         if role.start in taken or role.plural or role.start < 2:
             continue
         sentence = doc[role.start].sent
-        if sentence[0].lower_ not in SUBJECT_PRONOUNS:
+        back = range(role.start - 1, sentence.start - 1, -1)
+        pronoun = next((k for k in back if doc[k].lower_ in SUBJECT_PRONOUNS), None)
+        if pronoun is None or not _opens_clause(doc, pronoun, sentence.start):
             continue
+        if any(pronoun < m.start < role.start for m in mentions):
+            continue  # "She said Ann Hill is the Chair": the role is the other name's
         lead = doc[role.start - 1].lower_
         if lead in {"the", "a"}:
             lead = doc[role.start - 2].lower_
@@ -342,11 +353,15 @@ def ties_by_pronoun(doc: Doc, mentions: Sequence[NamedSpan], roles: list[RolePhr
             continue
         n = sentence_index.get(sentence.start, 0)
         window_start = sentences[max(n - PRONOUN_LOOKBACK_SENTENCES, 0)].start
-        before = [m for m in mentions if window_start <= m.start < sentence.start]
+        before = [m for m in mentions if window_start <= m.start < pronoun]
         if len({m.person for m in before}) == 1:
             person = before[-1].person
             ties.append(Tie(person, role.text, role.organisation, role.char_start, role.char_end, role.start))
     return ties
+
+
+def _opens_clause(doc: Doc, i: int, sentence_start: int) -> bool:
+    return i == sentence_start or doc[i - 1].text in {";", ":"} or doc[i - 1].lower_ in {"and", "but"}
 
 
 def ties_in_list_item(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Set
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_set
+from .lexicon import load_list, load_set
 from .names import looks_like_acronym
 from .people_tokens import glued_word, is_compound_noun, is_owner, no_space_around
 from .role_heads import (
@@ -41,6 +42,9 @@ COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with"
 MAX_POSSESSOR = 4  # "the Scottish Government’s Champion": "Scottish Government" is 2
 # Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SERVICE_WORDS = frozenset({"service", "services"})
+# Words between an owner and an office that belong to neither: "Fife Council's new Head of Housing"
+PASSING_ADJECTIVES = frozenset({"new", "outgoing", "incoming", "former", "current", "retiring"})
 POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "your"})
 # Words before a head that make it a verb, not an office: "Catherine Dyer will Chair the Group".
 VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
@@ -74,7 +78,18 @@ def _is_verb_use(doc: Doc, start: int) -> bool:
 
 
 def _is_organisation_word(token: Token) -> bool:
-    return token.lower_ in load_set("people-org-words", casefold=True) or looks_like_acronym(token.text)
+    return (
+        token.lower_ in load_set("people-org-words", casefold=True)
+        or looks_like_acronym(token.text)
+        or token.text in _one_word_bodies()  # "NatureScot's Head of Peatland"
+    )
+
+
+@cache
+def _one_word_bodies() -> frozenset[str]:
+    """Known bodies named in one word ("NatureScot", "Sacro"), from the groups stage's word list."""
+    names = (line.partition("|")[0].strip() for line in load_list("groups-known"))
+    return frozenset(name for name in names if " " not in name)
 
 
 def _possessor_start(doc: Doc, possessive: int, blocked: Set[int]) -> int:
@@ -94,12 +109,17 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
     org_modified = head in load_set("people-role-heads-org-modifier", casefold=True)
     start = head_start
     possessor: int | None = None
+    passed = 0  # passing adjectives read over between the office and its owner
     j = head_start - 1
     while j >= 0 and head_start - j <= MAX_MODIFIERS:
         token = doc[j]
         if j in blocked or token.is_space:
             break
         if no_space_around(doc, j):
+            j -= 1
+            continue
+        if token.lower_ in PASSING_ADJECTIVES and j == start - 1 - passed:
+            passed += 1  # "X Scotland's new Consultant": "new" is in neither; read on
             j -= 1
             continue
         if token.text in POSSESSIVE and j > 0 and is_capitalised(doc[j - 1]):
@@ -110,6 +130,9 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
             continue
         if org_modified and j == head_start - 1 and token.lower_ in org_words:
             start = j  # "Board Member": the organisation word is the office here
+            if token.lower_ in SERVICE_WORDS:
+                j -= 1  # "Catering Services Manager": the service's name goes on to the left
+                continue
             break
         if token.lower_ in lower_modifiers:
             start = j  # "independent Chair": nothing to its left belongs to the role
@@ -140,7 +163,7 @@ def _left_modifiers(doc: Doc, head_start: int, blocked: Set[int]) -> tuple[int, 
                 break
     while start < head_start and doc[start].text == "-":
         start += 1
-    return start, (possessor if possessor is not None and start == j + 1 else None)
+    return start, (possessor if possessor is not None and start == j + 1 + passed else None)
 
 
 def _chunk_end(doc: Doc, i: int) -> int:
@@ -151,6 +174,12 @@ def _chunk_end(doc: Doc, i: int) -> int:
             break
         j += 1
     return j
+
+
+@cache
+def group_head_words() -> frozenset[str]:
+    """Head nouns of group names ("Council", "Board", "Partnership"), from the groups stage's word list."""
+    return frozenset(line.partition("|")[0].strip() for line in load_list("groups-head-nouns"))
 
 
 def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
@@ -165,8 +194,10 @@ def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
     seen_and = False
     for j in range(i, min(i + MAX_PORTFOLIO_TAIL, len(doc))):
         token = doc[j]
-        if token.is_space or j in blocked or (j > i and token.is_sent_start) or token.lower_ in org_words:
+        if token.is_space or j in blocked or (j > i and token.is_sent_start):
             break
+        if token.lower_ in org_words or token.text in group_head_words():
+            return None  # ", Perth and Kinross Council": the organisation, not more portfolio
         if is_capitalised(token):
             if token.ent_type_ in NOT_PORTFOLIO_ENTITIES or token.text in month_names():
                 return None  # places and dates are no portfolio items

@@ -439,6 +439,35 @@ CHAIR_CASES = [
         {("Bob Gray", "Chair")},
     ),
     ("confirmed-as-chair", "Ann Hill was confirmed as Chair of the Forum in May.", {("Ann Hill", "Chair")}),
+    ("present-chair-verb", "Angela Dunbar chairs the Network.", {("Angela Dunbar", "Chair")}),
+    (
+        "near-miss-past-chair-verb-of-a-meeting",
+        "Angela Dunbar chaired the meeting.",
+        {("Angela Dunbar", "")},
+    ),
+    (
+        "pronoun-after-semicolon-appointed",
+        "The outgoing Chair, Callum Fraser, stepped down in August; he has been appointed Chief Executive of the "
+        "Moss Trust.",
+        {("Callum Fraser", "Chair"), ("Callum Fraser", "Chief Executive of the Moss Trust")},
+    ),
+    (
+        "owner-then-new-office-for-a-surname",
+        "The Chair introduced Dr Nisha Rao. The Chair welcomed Dr Rao, Public Health Scotland's new Consultant in "
+        "Environmental Health.",
+        {("Nisha Rao", "Consultant in Environmental Health")},
+    ),
+    (
+        "one-word-body-owns-an-office",
+        "NatureScot's Head of Peatland Delivery, Ewan Doig, spoke.",
+        {("Ewan Doig", "Head of Peatland Delivery")},
+    ),
+    (
+        "services-manager-after-first-name-copula",
+        "Angela Dunbar leads it. Angela is Catering Services Manager at Angus Council.",
+        {("Angela Dunbar", "Catering Services Manager")},
+    ),
+    ("near-miss-place-after-in", "I visited a hydro scheme in Glen Lyon last year.", set()),
     (
         "near-miss-object-relative-with-other-verb",
         "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr welcomed.",
@@ -474,6 +503,16 @@ LIST_LINE_CASES = [
     ("near-miss-two-portfolios-then-body", "Coastal Waters and Inland Ferries, Marine Directorate", set()),
     ("near-miss-two-portfolios-described", "Rural Affairs and Island Policy, policy officials", set()),
     ("bare-office-between-commas", "Kirsty Main, Governor, HMP Shotts", {("Kirsty Main", "Governor")}),
+    (
+        "portfolio-the-ner-calls-a-person",
+        "Ravi Menon, Head of Homelessness Policy, Scottish Government",
+        {("Ravi Menon", "Head of Homelessness Policy")},
+    ),
+    (
+        "organisation-after-a-portfolio-comma",
+        "Gillian Orr, Director of Housing, Perth and Kinross Council",
+        {("Gillian Orr", "Director of Housing")},
+    ),
     ("rank-before-name", "ACO Calum Reid, Scottish Fire and Rescue Service", {("Calum Reid", "")}),
 ]
 
