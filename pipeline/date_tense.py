@@ -52,7 +52,7 @@ def tense_of(parsed: ParsedBulletin, start: int, end: int) -> Tense:
         return "past" if preceding_since(parsed.doc, span.start) else "future"
     if tense is None:
         before = {t.lower_ for t in parsed.doc[max(span.sent.start, span.start - 3) : span.start]}
-        tense = _cue_tense(before)
+        tense = _cue_tense(before) or ("past" if preceding_since(parsed.doc, span.start) else None)
     return tense
 
 

@@ -17,6 +17,7 @@ from .event_triggers import (
     SUBJECT_DEPS,
     VERB_POS,
     Trigger,
+    acts_as_verb,
     governing_verb,
 )
 
@@ -39,7 +40,7 @@ def _just_before(trigger: Trigger, date_root: Token) -> bool:
 def _coordinated(trigger_root: Token, verb: Token) -> bool:
     """A trigger verb coordinated with the date's own verb is a separate predicate ("agreed its priorities for 2018
     and will meet next on ..."): the date is not its."""
-    if trigger_root.pos_ not in VERB_POS:
+    if not acts_as_verb(trigger_root):
         return False
     return (trigger_root.dep_ == "conj" and trigger_root.head == verb) or (
         verb.dep_ == "conj" and verb.head == trigger_root

@@ -147,7 +147,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         found = _specific_trigger(sentence, i, weak_legislation, has_legislation_context)
         if found is None:
             for words, default in happening.get(token.lemma_.casefold(), []):
-                if token.pos_ in VERB_POS and _match_at(sentence, i, words):
+                if acts_as_verb(token) and _match_at(sentence, i, words):
                     root = _phrase_root(sentence, i, len(words))
                     if any(c.dep_ == "xcomp" for c in root.children):
                         break  # "numbers began to rise in 2017": the rising is what happened, not an occasion
@@ -168,7 +168,7 @@ def find_triggers(sentence: Span) -> list[Trigger]:
             continue
         event_type, n = found
         root = _phrase_root(sentence, i, n)
-        noun = root.pos_ not in VERB_POS
+        noun = not acts_as_verb(root)
         triggers.append(Trigger(event_type, root, token.i, token.i + n, noun, _is_irrealis(root), direct_only))
         i += n
     return triggers
@@ -179,7 +179,7 @@ def _specific_trigger(sentence: Span, i: int, weak: frozenset[str], context: boo
     for key in {token.lemma_.casefold(), token.lower_}:
         for phrase in _triggers_by_first_word().get(key, []):
             words = phrase.words
-            if phrase.verb_only and token.pos_ not in VERB_POS:
+            if phrase.verb_only and not acts_as_verb(token):
                 continue
             if len(words) == 1 and words[0] in weak and not context:
                 continue
@@ -194,6 +194,18 @@ def _specific_trigger(sentence: Span, i: int, weak: frozenset[str], context: boo
             if document_type == "legislation" or (document_type and not phrase.legal):
                 return document_type, len(words)
     return None
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger called a noun that the parse uses as one: "the consultation runs from ...",
+    "who has led it and retires in October" (a subject of its own, or joined to a verb)."""
+    if token.pos_ in VERB_POS:
+        return True
+    if token.tag_ not in ("NNS", "NN") or not token.lower_.endswith("s"):
+        return False
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children) or (
+        token.dep_ == "conj" and token.head.pos_ in VERB_POS
+    )
 
 
 def _has_dependent(root: Token, word: str) -> bool:

@@ -207,6 +207,12 @@ YEAR_INFERENCE = [
         ["2025-06", "2024-12-05"],
     ),
     (
+        "since before a noun's date looks back",
+        "It has had a busy few months since our first update in January.",
+        dt.date(2018, 9, 6),
+        ["2018-01"],
+    ),
+    (
         "a future date in the same sentence keeps the year",
         "The report will be published in June 2025 and discussed by the Committee in December.",
         dt.date(2024, 11, 14),

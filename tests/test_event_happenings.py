@@ -86,6 +86,19 @@ CASES = [
      "announcement"),
     ("The Minister made a statement on 4 May.", "4 May", "2019-05-04", "day", "announcement"),
     ("Ann Hill took over as Chair in May.", "May", "2019-05", "month", "appointment"),
+    # a verb the tagger calls a noun still dates its happening
+    (
+        "The Government's consultation “Ending the Sale of Peat” runs from 6 September to 10 December.",
+        "6 September to 10 December",
+        "2019-09-06/2019-12-10",
+        "day",
+        "consultation",
+    ),
+    ("Iain Cairns, who has led the Council for years, retires at the end of October.", "October", "2019-10",
+     "month", "appointment"),
+    ("His letter went out on 9 December.", "9 December", "2019-12-09", "day", "event"),
+    ("The Minister replied on 2 August.", "2 August", "2019-08-02", "day", "event"),
+    ("The library reopened on 20 August after a refurbishment.", "20 August", "2019-08-20", "day", "event"),
 ]
 
 
