@@ -75,6 +75,7 @@ def find_events(
             ):
                 loose.add(event.char_start)
     events = _without_month_repeats(events, loose)
+    events = _without_month_of_a_day_in_its_sentence(events)
     logger.debug("%s: %d events from %d date mentions", parsed.bulletin_id, len(events), len(dates))
     return events
 
@@ -91,6 +92,13 @@ def _without_month_repeats(events: list[Event], loose: set[int]) -> list[Event]:
             for month in {event.value[:7], event.value.split("/")[-1][:7]}:
                 day_meetings.setdefault(month, []).append(event.groups)
     return [e for e in events if not _repeats_a_day_meeting(e, day_meetings, e.char_start in loose)]
+
+
+def _without_month_of_a_day_in_its_sentence(events: list[Event]) -> list[Event]:
+    """ "In November the trust won the top prize at the Awards, held on 28 November": one occasion, dated twice in
+    one sentence; the day says it better than the month."""
+    days = {(e.sentence, e.type, e.value[:7]) for e in events if len(e.value) == len("YYYY-MM-DD")}
+    return [e for e in events if len(e.value) != len("YYYY-MM") or (e.sentence, e.type, e.value) not in days]
 
 
 def _repeats_a_day_meeting(event: Event, day_meetings: dict[str, list[tuple[str, ...]]], loose: bool) -> bool:

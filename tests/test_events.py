@@ -294,6 +294,14 @@ ONE_SENTENCE_CASES = [
 ]
 
 
+def test_month_of_a_day_event_in_the_same_sentence_is_one_event(nlp):
+    paragraph = "In November the trust won the top prize at the Island Energy Awards, held in Oban on 28 November."
+    bulletin = _bulletin([("paragraph", paragraph)], "Island Update", dt.date(2019, 12, 1))
+    parsed = parse([bulletin], [find_sections(bulletin)], nlp)[0]
+    dates = _dates(parsed, [("November", "2019-11", "month", 0), ("28 November", "2019-11-28", "day", 0)])
+    assert [(e.type, e.value) for e in find_events(parsed, dates, [], [])] == [("awards", "2019-11-28")]
+
+
 def test_year_in_the_subject_is_not_a_second_event(nlp):
     paragraph = "This year’s Island Games Week ran from 8 to 14 July 2019 and drew 900 visitors."
     bulletin = _bulletin([("paragraph", paragraph)], "Island Update", dt.date(2019, 8, 1))
