@@ -4,7 +4,8 @@
   development sets (their --errors were read to find general error patterns);
 - ``heldout-c`` (set C) was blind when measured, then used as a development set too;
 - ``heldout-d`` (set D) was blind when measured, then used as a development set too;
-- ``heldout-e`` (set E) is blind: nobody writing rules reads it. It is the honest measure.
+- ``heldout-e`` (set E) is blind: nobody writing rules reads it. It is the honest measure;
+- ``heldout-f`` (set F) was written as a development set (rules may be read against it).
 
 See each folder's README.md. A floor is the F1 measured when the gate was set minus about
 0.05, rounded down to a 0.05 step. Floors only go up: raise one when a change lifts the
@@ -44,37 +45,49 @@ FLOORS: dict[str, dict[str, float]] = {
         "events": 0.90,
     },
     # set C, measured blind: sections .979, dates .957, groups .800, people .951, roles .829,
-    # publications .898, events .814; after a round of fixes: .979 .967 .936 1.0 1.0 1.0 .932
+    # publications .898, events .814; after rounds of fixes: .979 .984 .981 1.0 1.0 1.0 .939
     "heldout-c": {
         "sections": 0.95,
-        "dates": 0.90,
-        "groups": 0.85,
+        "dates": 0.95,
+        "groups": 0.95,
         "people": 0.95,
         "roles": 0.95,
         "publications": 0.95,
         "events": 0.85,
     },
     # set D, measured blind: sections .925, dates .978, groups .803, people .930, roles .853,
-    # publications .957, events .839; then used as a development set
+    # publications .957, events .839; then used as a development set: .989 1.0 .974 .978 .949 1.0 .901
     "heldout-d": {
-        "sections": 0.85,
-        "dates": 0.90,
-        "groups": 0.75,
-        "people": 0.85,
-        "roles": 0.80,
-        "publications": 0.90,
-        "events": 0.75,
+        "sections": 0.95,
+        "dates": 0.95,
+        "groups": 0.90,
+        "people": 0.90,
+        "roles": 0.90,
+        "publications": 0.95,
+        "events": 0.85,
     },
     # set E, blind (never read by rule writers): sections .951, dates .936, groups .877, people .966,
-    # roles .864, publications .875, events .798
+    # roles .864, publications .875, events .798 when first measured; after the rounds on D and F (still
+    # unread): .951 .945 .932 .966 .854 .875 .810
     "heldout-e": {
         "sections": 0.90,
         "dates": 0.85,
-        "groups": 0.80,
+        "groups": 0.85,
         "people": 0.90,
         "roles": 0.80,
         "publications": 0.80,
-        "events": 0.70,
+        "events": 0.75,
+    },
+    # set F, a development set from the start: sections 1.0, dates .926, groups .878, people .990, roles .902,
+    # publications .966, events .808 at first; after a round of fixes: 1.0 .979 .953 1.0 .981 .966 .900
+    "heldout-f": {
+        "sections": 0.95,
+        "dates": 0.95,
+        "groups": 0.90,
+        "people": 0.95,
+        "roles": 0.95,
+        "publications": 0.90,
+        "events": 0.85,
     },
 }
 CASES = [(name, table) for name, floors in FLOORS.items() for table in floors]
@@ -95,7 +108,7 @@ def _evaluation(cache: dict[str, Evaluation], name: str) -> Evaluation:
 def test_every_bulletin_of_the_set_is_extracted(evaluations, name):
     evaluation = _evaluation(evaluations, name)
     count = len(list((DATA / name).glob("*.json")))
-    assert count >= 10
+    assert count >= 8
     assert evaluation.metadata_checked == count
     assert not [e for e in evaluation.metadata_errors if "not extracted" in e], evaluation.metadata_errors
 
