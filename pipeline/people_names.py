@@ -232,6 +232,9 @@ def name_at(doc: Doc, i: int, source: str, min_words: int = 2) -> NameMention | 
     title, honorific, start = None, False, i
     if i < len(doc) and (t := _title_at(doc, i)):
         start, title, honorific = t[0], (None if t[2] else t[1]), t[2]
+        # stacked titles: "Professor Sir Gregor Smith", "Dr Cllr Ann Hill"
+        if start < len(doc) and (t2 := _title_at(doc, start)) and not t2[2]:
+            start, title = t2[0], " ".join(x for x in (title, t2[1]) if x)
     end = _name_run(doc, start) if start < len(doc) else start
     if end - start >= (1 if title or honorific else min_words):
         return _mention(doc, i, start, end, source, title, honorific)

@@ -395,6 +395,19 @@ def ties_in_list_item(
         return ties
     if first.outer_start != item.start:
         return ties
+    # "Kevin Reid MSP, Minister for X (Chair)", "Bob Gray, University of Dundee (Vice Chair)": a bracketed chair
+    # closing the line is the line's person's
+    close = item.end - 1
+    while close > item.start and doc[close].is_punct and doc[close].text != ")":
+        close -= 1
+    closing = [
+        r
+        for r in roles
+        if r.chair_like and r.start > first.outer_end and r.end == close and r.start not in taken
+    ]
+    if closing and doc[close].text == ")" and doc[closing[0].start - 1].text == "(":
+        r = closing[0]
+        ties.append(Tie(first.person, r.text, r.organisation, r.char_start, r.char_end, r.start))
     depth = 0
     for token in doc[first.outer_end : item.end]:
         depth += (token.text == "(") - (token.text == ")")

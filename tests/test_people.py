@@ -469,6 +469,11 @@ CHAIR_CASES = [
     ),
     ("near-miss-place-after-in", "I visited a hydro scheme in Glen Lyon last year.", set()),
     (
+        "stacked-titles-after-a-role",
+        "Scotland's Chief Medical Officer, Professor Sir Gregor Smith, said the vaccine would help.",
+        {("Gregor Smith", "Chief Medical Officer")},
+    ),
+    (
         "near-miss-object-relative-with-other-verb",
         "The fund will be overseen by a new Kinship Care Advisory Board, which Professor Lesley Orr welcomed.",
         {("Lesley Orr", "")},
@@ -503,6 +508,13 @@ LIST_LINE_CASES = [
     ("near-miss-two-portfolios-then-body", "Coastal Waters and Inland Ferries, Marine Directorate", set()),
     ("near-miss-two-portfolios-described", "Rural Affairs and Island Policy, policy officials", set()),
     ("bare-office-between-commas", "Kirsty Main, Governor, HMP Shotts", {("Kirsty Main", "Governor")}),
+    (
+        "bracketed-chair-closing-the-line",
+        "Kevin Reid MSP, Minister for Mental Wellbeing (Chair)",
+        {("Kevin Reid", "Minister for Mental Wellbeing"), ("Kevin Reid", "Chair")},
+    ),
+    ("bracketed-vice-chair-after-organisation", "Professor Bob Gray, University of Dundee (Vice Chair)",
+     {("Bob Gray", "Vice Chair")}),
     (
         "portfolio-the-ner-calls-a-person",
         "Ravi Menon, Head of Homelessness Policy, Scottish Government",
