@@ -140,12 +140,14 @@ def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[Role
     ties: list[Tie] = []
     for m in mentions:
         k = m.outer_end
-        if k + 2 < len(doc) and doc[k].text == "(" and (r := role_at.get(k + 1)) and doc[r.end].text == ")":
-            ties.append(_tie(doc, m, r))  # "(Chair)"
+        if k + 2 < len(doc) and doc[k].text == "(" and (r := role_at.get(k + 1)) and _bracket_closes(doc, r.end):
+            ties.append(_tie(doc, m, r))  # "(Chair)", "(Director, Scottish Water)"
             k = r.end + 1
-        if k < len(doc) and doc[k].text == "," and (r := _role_after(doc, k + 1, role_at)):
+        if k < len(doc) and _apposition_mark(doc[k]) and (r := _role_after(doc, k + 1, role_at)):
             ties.extend(_tie(doc, m, role) for role in _role_chain(doc, r, role_at))
-        before = m.outer_start - 1 if m.outer_start > 0 and doc[m.outer_start - 1].text == "," else m.outer_start
+        # "the Cabinet Secretary for Justice, Michael Grant MSP"; a label line "Chair: Ann Hill"
+        leads_in = m.outer_start > 0 and doc[m.outer_start - 1].text in {",", ":"}
+        before = m.outer_start - 1 if leads_in else m.outer_start
         if (r := role_ending.get(before)) is not None:
             ties.append(_tie(doc, m, r))  # "the Cabinet Secretary for Justice, Michael Grant MSP"
             start = min(r.lead_start, r.start - int(r.start > 0 and doc[r.start - 1].lower_ == "the"))
@@ -157,6 +159,27 @@ def ties_by_apposition(doc: Doc, mentions: Sequence[NamedSpan], roles: list[Role
             if start > 0 and doc[start - 1].text == "," and (r2 := role_ending.get(start - 1)) and r2.chair_like:
                 ties.append(_tie(doc, m, r2))
     return ties
+
+
+def _bracket_closes(doc: Doc, i: int) -> bool:
+    """ "(Chair)" closes at ``i``; "(Director, Scottish Water)": an organisation of capitalised words, then ")"."""
+    if i >= len(doc):
+        return False
+    if doc[i].text == ")":
+        return True
+    if doc[i].text != ",":
+        return False
+    for j in range(i + 1, min(i + 1 + MAX_BRACKETED_ORGANISATION, len(doc))):
+        if doc[j].text == ")":
+            return j > i + 1
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in NAME_CONNECTORS):
+            return False
+    return False
+
+
+def _apposition_mark(token: Token) -> bool:
+    """A comma, or a spaced dash: "Ann Hill – our new Programme Manager – joined in May"."""
+    return token.text == "," or (token.text in {"–", "—", "-"} and bool(token.whitespace_))
 
 
 def _group_after(doc: Doc, i: int, groups: Sequence[tuple[int, int, str]]) -> str | None:
@@ -287,6 +310,7 @@ def ties_by_statement(
 
 
 PRESENT_CHAIR_VERBS = frozenset({"chairs", "co-chairs", "convenes"})
+MAX_BRACKETED_ORGANISATION = 8
 
 
 def _own_statement(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> bool:

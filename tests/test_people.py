@@ -468,6 +468,18 @@ CHAIR_CASES = [
         {("Angela Dunbar", "Catering Services Manager")},
     ),
     ("near-miss-place-after-in", "I visited a hydro scheme in Glen Lyon last year.", set()),
+    ("bracketed-role-and-organisation", "Ann Hill (Director, Scottish Water) said so.", {("Ann Hill", "Director")}),
+    (
+        "dash-apposition",
+        "Ann Hill – our new Programme Manager – joined in May.",
+        {("Ann Hill", "Programme Manager")},
+    ),
+    ("label-line", "Chair: Ann Hill", {("Ann Hill", "Chair")}),
+    (
+        "organisation-before-the-office",
+        "Ann Hill, Scottish Government Director of Children and Families, said the plan would help.",
+        {("Ann Hill", "Director of Children and Families")},
+    ),
     (
         "stacked-titles-after-a-role",
         "Scotland's Chief Medical Officer, Professor Sir Gregor Smith, said the vaccine would help.",
