@@ -381,9 +381,6 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
     organisation = _organisation_after(doc, end, blocked)
     if possessor is not None and not (chair_like and end - start == 1 and i - possessor <= 2):
         organisation = doc[possessor : start - 1].text  # "COSLA’s Spokesperson"; "the Board’s chair" is left
-    prefix = _organisation_prefix(doc, start, blocked) if possessor is None else None
-    if prefix is not None:  # "Scottish Government Director of Children and Families"
-        organisation = organisation or doc[prefix:start].text
     text_end = end
     if chair_like and end > i + 1 and doc[i + 1].lower_ == "of":
         first = i + 3 if doc[i + 2].lower_ == "the" else i + 2
@@ -401,19 +398,8 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
         generic=(end == i + 1 or chair_like) and _is_generic(words),  # "the Chair of the Board" stays optional
         plural=plural,
         chair_like=chair_like,
-        lead_start=possessor if possessor is not None else prefix if prefix is not None else start,
+        lead_start=start if possessor is None else possessor,
     )
-
-
-def _organisation_prefix(doc: Doc, start: int, blocked: Set[int]) -> int | None:
-    """First token of an organisation written right before an office ("Scottish Government Director of X"): a
-    capitalised run ending in an organisation word; None when there is none."""
-    if start == 0 or start - 1 in blocked or not _is_organisation_word(doc[start - 1]):
-        return None
-    if not is_capitalised(doc[start - 1]) or looks_like_acronym(doc[start - 1].text):
-        return None  # an acronym before an office is part of it: "COSLA Spokesperson"
-    k = _possessor_start(doc, start, blocked)
-    return k if k < start - 1 else None  # two words at least: "Scottish Government", not a lone "Council"
 
 
 def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset(), text: str | None = None) -> list[RolePhrase]:

@@ -476,11 +476,6 @@ CHAIR_CASES = [
     ),
     ("label-line", "Chair: Ann Hill", {("Ann Hill", "Chair")}),
     (
-        "organisation-before-the-office",
-        "Ann Hill, Scottish Government Director of Children and Families, said the plan would help.",
-        {("Ann Hill", "Director of Children and Families")},
-    ),
-    (
         "stacked-titles-after-a-role",
         "Scotland's Chief Medical Officer, Professor Sir Gregor Smith, said the vaccine would help.",
         {("Gregor Smith", "Chief Medical Officer")},
