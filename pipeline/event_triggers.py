@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from .doc_words import doc_lemmas, doc_lowers
 from .lexicon import load_list, load_set
 
 logger = logging.getLogger(__name__)
@@ -136,14 +137,15 @@ def find_triggers(sentence: Span) -> list[Trigger]:
     happening = _typed_phrases("events-happening-verbs")
     legislation_context = load_set("events-legislation-context", casefold=True)
     weak_legislation = load_set("events-legislation-weak", casefold=True)
-    has_legislation_context = any(t.lower_ in legislation_context for t in sentence)
+    lowers, lemmas, offset = doc_lowers(sentence.doc), doc_lemmas(sentence.doc), sentence.start
+    has_legislation_context = any(w in legislation_context for w in lowers[sentence.start : sentence.end])
     first_words = _first_words()
     i = 0
     while i < len(sentence):
-        token = sentence[i]
-        if token.lower_ not in first_words and token.lemma_.casefold() not in first_words:
-            i += 1  # most words start no trigger phrase: skip the lookups
+        if lowers[offset + i] not in first_words and lemmas[offset + i] not in first_words:
+            i += 1  # most words start no trigger phrase: skip the lookups (and the Token object)
             continue
+        token = sentence[i]
         found = _specific_trigger(sentence, i, weak_legislation, has_legislation_context)
         if found is None:
             for words, default in happening.get(token.lemma_.casefold(), []):

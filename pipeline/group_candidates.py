@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_words import doc_lowers, doc_texts
 from .lexicon import load_list, load_set
 from .names import AcronymDefinition, acronym_fits_loosely, is_capitalised, looks_like_acronym
 
@@ -59,11 +60,12 @@ class Candidate:
 
 def acronym_candidates(doc: Doc, not_groups: set[str]) -> list[Candidate]:
     found = []
-    for token in doc:
-        text = token.text
+    for i, text in enumerate(doc_texts(doc)):
+        if not looks_like_acronym(text):
+            continue
+        token = doc[i]
         if (
-            looks_like_acronym(text)
-            and text not in not_groups | known_groups().keys()
+            text not in not_groups | known_groups().keys()
             and text not in load_set("people-titles")  # a rank before a name: "ACO Andrew Millar"
             and not _at_venue(doc, token)
             and not _after_person_name(doc, token)
@@ -178,15 +180,16 @@ def cue_candidates(doc: Doc) -> list[Candidate]:
     cues = _cues()
     longest = max((len(c) for c in cues), default=0)
     first_words = {c[0] for c in cues}
+    lowers = doc_lowers(doc)
     found = []
-    for token in doc:
-        if token.lower_ not in first_words:
+    for i, lower in enumerate(lowers):
+        if lower not in first_words:
             continue
         for n in range(longest, 0, -1):
-            words = tuple(t.lower_ for t in doc[token.i : token.i + n])
+            words = tuple(lowers[i : i + n])
             if len(words) < n or words not in cues:
                 continue
-            start = token.i + n
+            start = i + n
             end = _capitalised_run_end(doc, start)
             if end > start and not _post_follows(doc, end):
                 found.append(Candidate(start, end, cues[words], doc[end - 1].text))

@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_lowers, doc_texts
 from .group_candidates import (
     COMPLEMENT_JOINERS,
     Candidate,
@@ -321,8 +322,11 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
     heads = head_kinds()
     complement_heads = _complement_heads()
     found: list[Candidate] = []
-    for token in doc:
-        text = token.text
+    lowers = doc_lowers(doc)
+    for i, text in enumerate(doc_texts(doc)):
+        if not (text in heads or text in complement_heads or text == SCOTLAND or lowers[i] in LOWERCASE_HEADS):
+            continue  # most words head nothing: no Token object for them
+        token = doc[i]
         if text in heads:
             start_s, end_s = _sentence_bounds(doc, token.i)
             start = _left_edge(doc, token.i, start_s)

@@ -11,6 +11,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_texts
+
 # Lower-case words that may sit inside a proper name between capitalised words:
 # "Association of Directors of Education in Scotland", "Committee on Care & Support".
 NAME_CONNECTORS = frozenset({"and", "&", "of", "for", "on", "in", "to", "the"})
@@ -205,9 +207,10 @@ def _long_form_after(doc: Doc, acronym_i: int) -> AcronymDefinition | None:
 def find_acronym_definitions(doc: Doc) -> list[AcronymDefinition]:
     """Every 'Long Form (ACR)' and 'ACR (Long Form)' in the Doc, in text order."""
     found: list[AcronymDefinition] = []
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc):
+    for i, text in enumerate(doc_texts(doc)):
+        if text != "(" or i + 2 >= len(doc):
             continue
+        token = doc[i]
         inner, close = doc[token.i + 1], doc[token.i + 2]
         if close.text == ")" and looks_like_acronym(inner.text):
             definition = _long_form_before(doc, token.i, inner.text)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .doc_words import doc_texts
 from .lexicon import load_set
 from .parsed import ParsedBulletin
 from .people_anchors import as_role_names, role_anchored_names
@@ -179,7 +180,11 @@ def _resolve(doc: Doc, mentions: list[NameMention], author: str | None) -> dict[
     covered = {i for m in mentions for i in range(m.outer_start, m.outer_end)}
     singles = [m for m in mentions if m.words == 1]
     months = month_names()  # "April" of "April Gunn" is no alias: "in April" is far likelier a date
-    for token in doc:  # later bare mentions of a known person: "Catherine was the Independent Chair"
+    texts = doc_texts(doc)
+    for i, text in enumerate(texts):  # later bare mentions of a known person: "Catherine was the Independent Chair"
+        if text not in first_names and text not in surnames:
+            continue  # no Token object for words that name no one
+        token = doc[i]
         if token.i in covered or token.pos_ != "PROPN" or token.text in months:
             continue
         if token.text in first_names or token.text in surnames:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .doc_words import doc_lowers, doc_pos
 from .people_names import NameMention, name_at, name_before
 from .people_ties import gap_start
 from .people_tokens import affiliation_end
@@ -49,8 +50,9 @@ def as_role_names(doc: Doc, roles: list[RolePhrase]) -> list[NameMention]:
     name words after "with" or a verb, then (an affiliation and) "as" + a role, name a person the NER missed."""
     role_starts = {r.lead_start for r in roles} | {r.start for r in roles}
     found = []
-    for token in doc[:-1]:
-        if not (token.lower_ == "with" or token.pos_ == "VERB") or (m := name_at(doc, token.i + 1, "role")) is None:
+    lowers, tags = doc_lowers(doc), doc_pos(doc)
+    for i in range(len(doc) - 1):
+        if not (lowers[i] == "with" or tags[i] == "VERB") or (m := name_at(doc, i + 1, "role")) is None:
             continue
         k = affiliation_end(doc, m.outer_end)
         if k < len(doc) and doc[k].lower_ == "as":

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_lowers, doc_texts
 from .lexicon import load_list, load_set
 from .parsed import ParsedBulletin
 from .people_cues import CHAIR_AUX, CHAIR_VERBS, CHAIRED_BY
@@ -192,9 +193,10 @@ def _ner_names(doc: Doc) -> list[NameMention]:
 def _title_names(doc: Doc) -> list[NameMention]:
     """ "Dr Sharon Wallace", "DCS Lesley Hart", "Mr Grant", "Ms. Stewart"."""
     found = []
+    texts = doc_texts(doc)
     i = 0
     while i < len(doc):
-        word = doc[i].text.rstrip(".")
+        word = texts[i].rstrip(".")
         t = _title_at(doc, i) if word in _TITLES or word in _HONORIFICS else None
         if t and (end := _name_run(doc, t[0])) > t[0]:
             found.append(_mention(doc, i, t[0], end, "title", None if t[2] else t[1], t[2]))
@@ -208,9 +210,11 @@ def _post_nominal_names(doc: Doc) -> list[NameMention]:
     """ "Alison di Rollo QC", "Kaukab Stewart MSP": the name words just before post-nominals."""
     post_nominals = load_set("people-post-nominals")
     found = []
-    for token in doc:
-        if token.text not in post_nominals or token.i == 0 or doc[token.i - 1].text in post_nominals:
+    texts = doc_texts(doc)
+    for i, text in enumerate(texts):
+        if text not in post_nominals or i == 0 or texts[i - 1] in post_nominals:
             continue
+        token = doc[i]
         start = token.i
         while (
             start > 0
@@ -261,10 +265,14 @@ def _cue_names(doc: Doc, text: str) -> list[NameMention]:
 def _chair_verb_names(doc: Doc) -> list[NameMention]:
     """ "Mairi Begg will co-chair the Forum": the words before "will chair" name a person, whatever the NER says."""
     found = []
-    for token in doc:
+    lowers = doc_lowers(doc)
+    for i, lower in enumerate(lowers):
+        if lower not in CHAIR_AUX:
+            continue
+        token = doc[i]
         # ", who has chaired" opens at the comma; any other comma is a list's, not a statement's
-        comma_who = token.text == "," and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who"
-        if token.lower_ not in CHAIR_AUX or (token.text == "," and not comma_who):
+        comma_who = lower == "," and i + 1 < len(doc) and lowers[i + 1] == "who"
+        if lower == "," and not comma_who:
             continue
         if token.i and doc[token.i - 1].lower_ in CHAIR_AUX:
             continue

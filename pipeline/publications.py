@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_texts
 from .lexicon import load_list, load_set
 from .names import is_capitalised, is_short_form, name_key, strip_leading_the
 from .parsed import ParsedBulletin
@@ -193,7 +194,10 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
     heads = pairs("publications-head-nouns")
     lower_heads = pairs("publications-lowercase-heads")
     found = []
-    for token in doc:
+    for i, text in enumerate(doc_texts(doc)):
+        if text not in heads and text not in lower_heads:
+            continue  # most words head nothing: no Token object for them
+        token = doc[i]
         if token.text in heads:
             sent_start, sent_end = sentence_bounds(doc, token.i)
             start = _left_edge(doc, token.i, sent_start)

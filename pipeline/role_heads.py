@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_lowers
 from .lexicon import load_list, load_set
 from .names import NAME_CONNECTORS
 from .people_tokens import no_space_around
@@ -54,9 +55,15 @@ def is_capitalised(token: Token) -> bool:
     return bool(text) and text[0].isupper() and (token.is_alpha or any(c in text for c in "'’-"))
 
 
+def could_end_head(lower: str) -> bool:
+    """Cheap test before ``head_at``: can a word (lower case) end a role head, as written or as a plural?"""
+    heads = _heads()
+    return lower in heads or (lower.endswith("s") and len(lower) > 3 and lower[:-1] in heads)
+
+
 def head_at(doc: Doc, i: int) -> tuple[int, bool] | None:
     """If token ``i`` ends a role head, (first token of the head, plural?); "Solicitor General" -> 2 tokens."""
-    lower = doc[i].lower_
+    lower = doc_lowers(doc)[i]
     plural = False
     heads = _heads().get(lower)
     if heads is None and lower.endswith("s") and len(lower) > 3:
@@ -65,7 +72,7 @@ def head_at(doc: Doc, i: int) -> tuple[int, bool] | None:
         return None
     for words in heads:
         start = i - len(words) + 1
-        if start >= 0 and all(doc[start + k].lower_ == w for k, w in enumerate(words[:-1])):
+        if start >= 0 and all(doc_lowers(doc)[start + k] == w for k, w in enumerate(words[:-1])):
             return start, plural
     return None
 

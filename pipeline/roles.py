@@ -14,12 +14,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_words import doc_lowers
 from .lexicon import load_list, load_set
 from .names import looks_like_acronym
 from .people_tokens import glued_word, is_compound_noun, is_owner, no_space_around
 from .role_heads import (
     MAX_MODIFIERS,
     POSSESSIVE,
+    could_end_head,
     head_at,
     in_field_heads,
     is_capitalised,
@@ -405,7 +407,9 @@ def _role_at(doc: Doc, text: str, i: int, blocked: Set[int]) -> RolePhrase | Non
 def find_role_phrases(doc: Doc, blocked: Set[int] = frozenset(), text: str | None = None) -> list[RolePhrase]:
     """Every role phrase in the Doc, longest first where they overlap; ``blocked`` tokens (names) are never inside."""
     text = doc.text if text is None else text  # Doc.text is rebuilt from the tokens on every access
-    candidates = [role for i in range(len(doc)) if (role := _role_at(doc, text, i, blocked)) is not None]
+    lowers = doc_lowers(doc)
+    ends = [i for i, lower in enumerate(lowers) if could_end_head(lower)]
+    candidates = [role for i in ends if (role := _role_at(doc, text, i, blocked)) is not None]
     candidates.sort(key=lambda r: r.start - r.end)  # longest first
     kept: list[RolePhrase] = []
     for role in candidates:
