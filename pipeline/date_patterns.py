@@ -41,7 +41,11 @@ _MONTH = rf"(?P<m{{n}}>(?=[A-Z])\b(?:{_ANY_MONTH})(?:(?<=\.)|\b))"  # "June", "S
 _YEAR = r"(?P<y{n}>(?:19|20)\d\d)(?![\d%])"  # "2017", not "2017%"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # A count of days, weeks...: "three", "10", "a"
-_COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# (capitalised too: "Two weeks ago the Forum agreed ...")
+_COUNT = (
+    r"(?:\d{1,2}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+    r"|[Ee]leven|[Tt]welve)"
+)
 _RANGE_TO = r"\s*(?P<sep>-|–|—|to|until|till|through|and)\s*"  # "and" makes a range only after "between"
 # "from November to the end of February": a part of the closing month still ends the range in that month
 _PART_OF = r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+|(?:early|late|mid-)\s*)?"

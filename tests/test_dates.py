@@ -401,6 +401,7 @@ ROUTED = [
     ("a week on weekday", "The panel meets a week on Tuesday.", JUN_2019, ["2019-06-25"]),
     ("months ago", "The pilot began three months ago.", JUN_2019, ["2019-03"]),
     ("years ago", "The forum was set up two years ago.", JUN_2019, ["2017"]),
+    ("count opening a sentence", "Three months ago the pilot began.", JUN_2019, ["2019-03"]),
     ("days ago in digits", "Letters went out 10 days ago.", JUN_2019, ["2019-06-02"]),
     ("fortnight ago is that week", "The survey closed a fortnight ago.", JUN_2019, ["2019-05-27/2019-06-02"]),
     ("weeks' time", "Results are due in two weeks' time.", JUN_2019, ["2019-06-24/2019-06-30"]),
