@@ -67,6 +67,9 @@ INNER_JOINERS = frozenset({"of", "from", "for", "on", "to", "against", "with"})
 # Words that tie a document to the act it serves: "Code of Practice for the Carers (Scotland) Act 2016".
 DOCUMENT_FOR_ACT = frozenset({"for", "under", "to", "on", "of"})
 MAX_BRACKET_TOKENS = 7  # "(Care and Justice)"
+ARTICLES = frozenset({"the", "a", "an", "our", "its", "their", "his", "her"})
+COUNTED_NOUNS = frozenset({"days", "weeks", "months", "years", "times", "people", "per", "of", "in", "out"})
+EDITION = re.compile(r"[1-9]|II|III|IV")  # "Strategy 2", "Plan II"
 
 
 def _place(token: Token) -> bool:
@@ -93,6 +96,9 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
             i -= 1
         elif _inner_stop_word(doc, i - 1, sent_start):
             i -= 1  # "Learn Together Outdoors Strategy": a capitalised small word between title words
+        elif _opening_stop_word(doc, i - 1, sent_start):
+            i -= 1  # "the Just Transition Plan": a capitalised small word opening the title after its article
+            break
         elif token.text == ")" and (opening := _bracket_start(doc, i - 1, sent_start)) is not None:
             i = opening  # "(Scotland)", "(Care and Justice)", "(Tenants' Rights)"
         elif token.lower_ in ("and", "&", "'", "’") and i - 2 >= sent_start and title_word(doc[i - 2]):
@@ -105,6 +111,8 @@ def _left_edge(doc: Doc, head_i: int, sent_start: int) -> int:
         else:
             break
     while i < head_i and (doc[i].lower_ in ("and", "&") or doc[i].is_stop):
+        if _opening_stop_word(doc, i, sent_start):
+            break  # "the Just Transition Plan" keeps "Just"
         i += 1  # a walk that stopped at a verb keeps no dangling "Together" at the start
     # "Update of the National Action Plan on ...": the update is the document
     if (
@@ -121,6 +129,18 @@ def _after_determiner(doc: Doc, i: int, sent_start: int) -> bool:
     """'our Growing Together Toolkit': a gerund after a determiner is a title word, not a clause's verb
     ("Following Scotland's Housing Strategy, ..." opens a sentence)."""
     return i - 1 >= sent_start and doc[i - 1].tag_ in ("DT", "PRP$")
+
+
+def _opening_stop_word(doc: Doc, i: int, sent_start: int) -> bool:
+    token = doc[i]
+    return (
+        is_capitalised(token)
+        and token.is_stop
+        and not token.is_sent_start
+        and i - 1 >= sent_start
+        and doc[i - 1].lower_ in ARTICLES
+        and token.text not in load_set("groups-left-stops")
+    )
 
 
 def _inner_stop_word(doc: Doc, i: int, sent_start: int) -> bool:
@@ -143,6 +163,12 @@ def _right_edge(doc: Doc, head_i: int, sent_end: int) -> int:
         end += 1
     elif end < sent_end and doc[end].like_num and YEAR.fullmatch(doc[end].text):
         end = _year_range_end(doc, end, sent_end)
+    elif end < sent_end and EDITION.fullmatch(doc[end].text) and not (
+        end + 1 < sent_end and doc[end + 1].lower_ in COUNTED_NOUNS
+    ):
+        end += 1  # "National Transport Strategy 2": an edition number, not a count ("Plan 2 years on")
+    elif end + 1 < sent_end and doc[end].lower_ == "to" and YEAR.fullmatch(doc[end + 1].text):
+        return end + 2  # "Road Safety Framework to 2030": the horizon is part of the title
     if end + 1 < sent_end and doc[end].lower_ in COMPLEMENT_OPENERS and title_word(doc[end + 1]):
         m = end + 1
         while m < sent_end:

@@ -202,6 +202,27 @@ FOUND = [
         None,
     ),
     (
+        "edition number",
+        "The National Transport Strategy 2 sets out our vision.",
+        "National Transport Strategy 2",
+        "strategy",
+        None,
+    ),
+    (
+        "horizon year",
+        "The Road Safety Framework to 2030 was published in 2021.",
+        "Road Safety Framework to 2030",
+        "framework",
+        2030,
+    ),
+    (
+        "capitalised small word opening a title",
+        "The Just Transition Plan for Transport is due next year.",
+        "Just Transition Plan for Transport",
+        "plan",
+        None,
+    ),
+    (
         "rules made under an act",
         "Any changes to the Harbour Visits (Family Contact) (Scotland) Rules 2014 would follow.",
         "Harbour Visits (Family Contact) (Scotland) Rules 2014",
