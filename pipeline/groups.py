@@ -71,8 +71,9 @@ POSSESSIVE = frozenset({"'s", "’s"})
 # Small words that link capitalised runs inside one name: "National Care at Home Oversight Group".
 NAME_LINKERS = frozenset({"at", "of", "for", "in", "on"})
 # Words a name never starts with (trimmed after the left walk): "and", "&", a linker, "the".
-EDGE_JOINERS = NAME_LINKERS | {"and", "&", "the"}
+EDGE_JOINERS = NAME_LINKERS | {"and", "&", "+", "the"}  # "+": "Asthma + Lung UK Scotland"
 HYPHENS = frozenset({"-", "‐"})
+OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 # Entity types that end a name's complement: "the Board on Tuesday" is not "Board on Tuesday".
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 # Entity types of a town or area: "... Service for Scotland in Perth" ends before "in Perth".
@@ -135,7 +136,7 @@ def _joins_leftwards(doc: Doc, i: int, sent_start: int, head_i: int) -> bool:
         return True  # "Friends of the Earth ...": "of" is checked next
     if before is None or not _starts_name(before):
         return False
-    if token.lower_ in ("and", "&"):  # "Children and Young People", not "Government and Healthcare ..."
+    if token.lower_ in ("and", "&", "+"):  # "Children and Young People", not "Government and Healthcare ..."
         # "Historic Environment Scotland, NatureScot and ...": a list whose earlier item is a body of its own
         listed = i - 4 >= sent_start and doc[i - 3].text == "," and _ends_name(doc[i - 4])
         listed = listed and _list_of_bodies(doc, head_i)
@@ -345,6 +346,8 @@ def _head_candidates(doc: Doc) -> list[Candidate]:
                 found.append(Candidate(token.i, end, complement_heads[text], text))
         elif text == SCOTLAND and token.i > 0 and _names_before_scotland(doc, token.i) and not _occasion(doc, token.i):
             start = _left_edge(doc, token.i, _sentence_bounds(doc, token.i)[0])
+            if start > 0 and doc[start - 1].text in OPENING_QUOTES:
+                continue  # "“Breathe Easy Scotland: Air Quality Strategy”": a quoted title, not a body
             words = [t.text for t in doc[start : token.i]]
             if start < token.i and not all(w in load_set("groups-places") for w in words):
                 found.append(Candidate(start, token.i + 1, "other", text))

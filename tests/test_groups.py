@@ -354,6 +354,8 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
             {"COSLA's Children and Families Board", "COSLA"},
         ),
         ("NatureScot's Head of Peatland, Ewan Doig, spoke.", {"NatureScot"}),
+        ("We are working with Asthma + Lung UK Scotland on it.", {"Asthma + Lung UK Scotland"}),
+        ("A report on “Clean Air Scotland: Our Strategy” is due.", set()),
     ],
     ids=[
         "acronym-spells-a-comma-list",
@@ -369,6 +371,8 @@ def test_committee_of_a_parliament_is_two_groups(nlp, text, expected):
         "acronym-with-the-nation-after-and",
         "known-body-owning-a-name",
         "known-public-body",
+        "plus-inside-a-name",
+        "quoted-title-is-no-body",
     ],
 )
 def test_name_edges(nlp, text, expected):
