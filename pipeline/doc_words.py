@@ -3,36 +3,31 @@ Doc builds a new Token object per token on every pass (the stages make a dozen p
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+
+def _words(doc: Doc, key: str, word: Callable[[Token], str]) -> list[str]:
+    """``[word(t) for t in doc]``, kept in ``doc.user_data[key]`` after the first call."""
+    words = doc.user_data.get(key)
+    if words is None:
+        words = doc.user_data[key] = [word(t) for t in doc]
+    return words
 
 
 def doc_texts(doc: Doc) -> list[str]:
-    """``[t.text for t in doc]``, computed once per Doc."""
-    texts = doc.user_data.get("texts")
-    if texts is None:
-        texts = doc.user_data["texts"] = [t.text for t in doc]
-    return texts
+    return _words(doc, "texts", lambda t: t.text)
 
 
 def doc_lowers(doc: Doc) -> list[str]:
-    """``[t.lower_ for t in doc]``, computed once per Doc."""
-    lowers = doc.user_data.get("lowers")
-    if lowers is None:
-        lowers = doc.user_data["lowers"] = [t.lower_ for t in doc]
-    return lowers
+    return _words(doc, "lowers", lambda t: t.lower_)
 
 
 def doc_pos(doc: Doc) -> list[str]:
-    """``[t.pos_ for t in doc]``, computed once per Doc."""
-    tags = doc.user_data.get("pos")
-    if tags is None:
-        tags = doc.user_data["pos"] = [t.pos_ for t in doc]
-    return tags
+    return _words(doc, "pos", lambda t: t.pos_)
 
 
 def doc_lemmas(doc: Doc) -> list[str]:
-    """``[t.lemma_.casefold() for t in doc]``, computed once per Doc."""
-    lemmas = doc.user_data.get("lemmas")
-    if lemmas is None:
-        lemmas = doc.user_data["lemmas"] = [t.lemma_.casefold() for t in doc]
-    return lemmas
+    """Lemmas, case-folded."""
+    return _words(doc, "lemmas", lambda t: t.lemma_.casefold())

@@ -132,26 +132,23 @@ def _after_determiner(doc: Doc, i: int, sent_start: int) -> bool:
 
 
 def _opening_stop_word(doc: Doc, i: int, sent_start: int) -> bool:
-    token = doc[i]
-    return (
-        is_capitalised(token)
-        and token.is_stop
-        and not token.is_sent_start
-        and i - 1 >= sent_start
-        and doc[i - 1].lower_ in ARTICLES
-        and token.text not in load_set("groups-left-stops")
-    )
+    """A capitalised stop word opening a title after its article: "the Just Transition Plan"."""
+    return _small_capital(doc, i, sent_start) and doc[i - 1].lower_ in ARTICLES
 
 
 def _inner_stop_word(doc: Doc, i: int, sent_start: int) -> bool:
     """A capitalised stop word ("Together", "Every") with a title word before it, inside a sentence."""
+    return _small_capital(doc, i, sent_start) and title_word(doc[i - 1])
+
+
+def _small_capital(doc: Doc, i: int, sent_start: int) -> bool:
+    """A capitalised stop word inside a sentence, with a word before it, that no post list stops at."""
     token = doc[i]
     return (
         is_capitalised(token)
         and token.is_stop
         and not token.is_sent_start
         and i - 1 >= sent_start
-        and title_word(doc[i - 1])
         and token.text not in load_set("groups-left-stops")
     )
 

@@ -21,9 +21,13 @@ def nlp():
 
 
 def parse_text(nlp, text: str) -> ParsedBulletin:
-    """Blocks are separated by blank lines; a line starting with '## ' is a heading."""
+    """Blocks are separated by blank lines; a line starting with '## ' is a heading, '- ' a list item."""
     blocks = [
-        Block("heading", p[3:], 2) if p.startswith("## ") else Block("paragraph", p)
+        Block("heading", p[3:], 2)
+        if p.startswith("## ")
+        else Block("list_item", p[2:])
+        if p.startswith("- ")
+        else Block("paragraph", p)
         for p in (part.strip() for part in text.split("\n\n"))
         if p
     ]
@@ -416,16 +420,7 @@ def test_organisation_named_by_a_cue(nlp, text, expected):
 
 
 def _list_groups(nlp, *lines: str) -> set[str]:
-    bulletin = make_bulletin(
-        source="test",
-        url="https://www.gov.example/minutes",
-        title="Minutes",
-        published=dt.date(2019, 5, 14),
-        author=None,
-        categories=[],
-        blocks=[Block("heading", "Present", 2)] + [Block("list_item", line) for line in lines],
-    )
-    return {g.name for g in find_groups(parse([bulletin], [find_sections(bulletin)], load_model())[0])}
+    return set(groups_of(nlp, "\n\n".join(["## Present", *(f"- {line}" for line in lines)])))
 
 
 def test_organisation_parts_of_attendee_lines(nlp):
