@@ -35,6 +35,8 @@ CHAIR_VERBS = {
     "convene": "Convener",
     "convenes": "Convener",
 }
+# Present-tense chair verbs that make an office right after a name: "Angela Dunbar chairs the Network"
+PRESENT_CHAIR_VERBS = frozenset({"chairs", "co-chairs", "convenes"})
 # "This Group is chaired by Alan Reid" -> "Chair".
 CHAIRED_BY = {"chaired": "Chair", "co-chaired": "Co-Chair", "convened": "Convener"}
 # Words between a name and its role in a statement: "Ruth was the Independent Chair", "who has been appointed as".
@@ -119,5 +121,7 @@ APPOSITION_SKIP_TAGS = frozenset({"JJ", "VBG", "VBN"})  # "outgoing", "retiring"
 MAX_APPOSITION_SKIP = 3
 # "Nadia Khan, who joined the Board as Deputy Chair": how far after a name "as ROLE" may stand.
 MAX_AS_DISTANCE = 8
+# "Ann Hill (Director, Scottish Water)": tokens of the organisation after the office inside the brackets
+MAX_BRACKETED_ORGANISATION = 8
 # ", who spent ten years in recovery work with the charity GamCare, will chair": the relative clause's tokens
 MAX_RELATIVE_CLAUSE = 25

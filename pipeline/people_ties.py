@@ -25,8 +25,10 @@ from .people_cues import (
     COPULA_VERBS,
     MAX_APPOSITION_SKIP,
     MAX_AS_DISTANCE,
+    MAX_BRACKETED_ORGANISATION,
     MAX_CHAIRED_TOKENS,
     MAX_RELATIVE_CLAUSE,
+    PRESENT_CHAIR_VERBS,
     PRONOUN_LOOKBACK_SENTENCES,
     ROLE_JOINERS,
     SUBJECT_PRONOUNS,
@@ -309,8 +311,6 @@ def ties_by_statement(
     return ties
 
 
-PRESENT_CHAIR_VERBS = frozenset({"chairs", "co-chairs", "convenes"})
-MAX_BRACKETED_ORGANISATION = 8
 
 
 def _own_statement(doc: Doc, m: NamedSpan, role_at: dict[int, RolePhrase]) -> bool:

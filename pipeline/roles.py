@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Set
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .doc_words import doc_lowers
-from .lexicon import load_list, load_set
+from .group_candidates import head_kinds, known_groups
+from .lexicon import load_set
 from .names import looks_like_acronym
 from .people_tokens import glued_word, is_compound_noun, is_owner, no_space_around
 from .role_heads import (
@@ -42,11 +42,12 @@ COMPLEMENT_OPENERS = frozenset({"for", "of", "to"})
 # Not "at": it ends the office and names where it sits ("Head of Adult Services at Fife Council").
 COMPLEMENT_CONNECTORS = frozenset({"and", "of", "for", "the", "in", "on", "with", "to", "&"})
 MAX_POSSESSOR = 4  # "the Scottish Government’s Champion": "Scottish Government" is 2
-# Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Organisation words an office's name may run past: "Catering Services Manager"
 SERVICE_WORDS = frozenset({"service", "services"})
 # Words between an owner and an office that belong to neither: "Fife Council's new Head of Housing"
 PASSING_ADJECTIVES = frozenset({"new", "outgoing", "incoming", "former", "current", "retiring"})
+# Possessive determiners that let a lower-case chair stand as an office: "its chair, Ann Hill", "our chair".
 POSSESSIVE_DETERMINERS = frozenset({"its", "our", "their", "his", "her", "my", "your"})
 # Words before a head that make it a verb, not an office: "Catherine Dyer will Chair the Group".
 VERB_CUES = frozenset({"will", "would", "shall", "should", "may", "might", "can", "could", "must", "to"})
@@ -83,15 +84,8 @@ def _is_organisation_word(token: Token) -> bool:
     return (
         token.lower_ in load_set("people-org-words", casefold=True)
         or looks_like_acronym(token.text)
-        or token.text in _one_word_bodies()  # "NatureScot's Head of Peatland"
+        or (" " not in token.text and token.text in known_groups())  # "NatureScot's Head of Peatland"
     )
-
-
-@cache
-def _one_word_bodies() -> frozenset[str]:
-    """Known bodies named in one word ("NatureScot", "Sacro"), from the groups stage's word list."""
-    names = (line.partition("|")[0].strip() for line in load_list("groups-known"))
-    return frozenset(name for name in names if " " not in name)
 
 
 def _possessor_start(doc: Doc, possessive: int, blocked: Set[int]) -> int:
@@ -178,12 +172,6 @@ def _chunk_end(doc: Doc, i: int) -> int:
     return j
 
 
-@cache
-def group_head_words() -> frozenset[str]:
-    """Head nouns of group names ("Council", "Board", "Partnership"), from the groups stage's word list."""
-    return frozenset(line.partition("|")[0].strip() for line in load_list("groups-head-nouns"))
-
-
 def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
     """ ", Social Security and Equalities", ", Climate Change and Land Reform confirmed ...": a portfolio list goes
     on past a comma when capitalised items follow and the list closes with "and <Capitalised>"; returns the end
@@ -198,7 +186,7 @@ def _portfolio_tail_end(doc: Doc, i: int, blocked: Set[int]) -> int | None:
         token = doc[j]
         if token.is_space or j in blocked or (j > i and token.is_sent_start):
             break
-        if token.lower_ in org_words or token.text in group_head_words():
+        if token.lower_ in org_words or token.text in head_kinds():
             return None  # ", Perth and Kinross Council": the organisation, not more portfolio
         if is_capitalised(token):
             if token.ent_type_ in NOT_PORTFOLIO_ENTITIES or token.text in month_names():
